@@ -1,0 +1,74 @@
+"""govinfo_report: China's government information-disclosure annual reports as typed data.
+
+>>> import govinfo_report as gr
+>>> report = gr.parse_file("examples/zhongwei-civil-affairs-2024.txt")
+>>> report.applications.new_received.natural_person
+0
+"""
+
+from __future__ import annotations
+
+from .api import parse as parse
+from .api import parse_file as parse_file
+from .cells import CellRecord as CellRecord
+from .cells import cells as cells
+from .editions import EDITIONS as EDITIONS
+from .editions import Edition as Edition
+from .editions import get_edition as get_edition
+from .errors import CellCountError as CellCountError
+from .errors import CellValueError as CellValueError
+from .errors import DecodeError as DecodeError
+from .errors import EmptyInputError as EmptyInputError
+from .errors import GovInfoError as GovInfoError
+from .errors import ParseError as ParseError
+from .errors import SerializationError as SerializationError
+from .errors import UnknownEditionError as UnknownEditionError
+from .model import ApplicantCounts as ApplicantCounts
+from .model import Applications as Applications
+from .model import Narrative as Narrative
+from .model import NotProcessed as NotProcessed
+from .model import OtherHandling as OtherHandling
+from .model import Outcomes as Outcomes
+from .model import ProactiveDisclosure as ProactiveDisclosure
+from .model import RegulationCounts as RegulationCounts
+from .model import Report as Report
+from .model import ReviewOutcomes as ReviewOutcomes
+from .model import ReviewsAndLawsuits as ReviewsAndLawsuits
+from .model import Subsection as Subsection
+from .model import Unable as Unable
+from .model import Withheld as Withheld
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "EDITIONS",
+    "ApplicantCounts",
+    "Applications",
+    "CellCountError",
+    "CellRecord",
+    "CellValueError",
+    "DecodeError",
+    "Edition",
+    "EmptyInputError",
+    "GovInfoError",
+    "Narrative",
+    "NotProcessed",
+    "OtherHandling",
+    "Outcomes",
+    "ParseError",
+    "ProactiveDisclosure",
+    "RegulationCounts",
+    "Report",
+    "ReviewOutcomes",
+    "ReviewsAndLawsuits",
+    "SerializationError",
+    "Subsection",
+    "Unable",
+    "UnknownEditionError",
+    "Withheld",
+    "__version__",
+    "cells",
+    "get_edition",
+    "parse",
+    "parse_file",
+]

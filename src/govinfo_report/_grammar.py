@@ -1,0 +1,88 @@
+"""Loading the packaged Lark grammar, once.
+
+The grammar file lives at the top of the repository (``grammar/``) and is
+copied into the wheel as ``govinfo_report/grammar/``.  Its quoted strings are
+labels of the printed template; :func:`label_pattern` turns each into a
+regular expression that tolerates the white space the PDF text layer puts
+inside labels, so the file itself stays readable.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark
+
+__all__ = ["GRAMMAR_NAME", "grammar_text", "label_pattern", "labels", "parser"]
+
+GRAMMAR_NAME = "govinfo_report.lark"
+
+_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+_TERMINAL = re.compile(r"^(_?[A-Z][A-Z0-9_]*)(?:\.\d+)?:(.*)$")
+_EQUIVALENT = {
+    "，": "[，,]",
+    "：": "[：:]",
+    "“": '[“"]',
+    "”": '[”"]',
+    "、": "[、,，]",
+}
+
+
+def _read_source() -> str:
+    packaged = resources.files("govinfo_report") / "grammar" / GRAMMAR_NAME
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    # Editable install or source checkout: the grammar at the repository top.
+    source = Path(__file__).resolve().parents[2] / "grammar" / GRAMMAR_NAME
+    return source.read_text(encoding="utf-8")
+
+
+def label_pattern(label: str) -> str:
+    """A Lark regex literal matching ``label`` with any white space inside it."""
+    parts = []
+    for char in label:
+        if char in _EQUIVALENT:
+            parts.append(_EQUIVALENT[char])
+        else:
+            parts.append(re.escape(char).replace("/", "\\/"))
+    return "/" + r"\s*".join(parts) + "/"
+
+
+@cache
+def grammar_text() -> str:
+    """The grammar with every quoted label turned into a tolerant regex."""
+    return _LITERAL.sub(lambda m: label_pattern(m.group(1)), _read_source())
+
+
+@cache
+def labels() -> dict[str, tuple[str, ...]]:
+    """The labels (quoted strings) of each terminal, as written in the grammar."""
+    found: dict[str, tuple[str, ...]] = {}
+    name = None
+    for raw in _read_source().splitlines():
+        line = raw.strip()
+        match = _TERMINAL.match(line)
+        if match:
+            name, rest = match.group(1), match.group(2)
+        elif line.startswith("|") and name is not None:
+            rest = line
+        else:
+            name = None
+            continue
+        found[name] = found.get(name, ()) + tuple(_LITERAL.findall(rest))
+    return {key: value for key, value in found.items() if value}
+
+
+@cache
+def parser() -> Lark:
+    """The report parser: LALR, contextual lexer, line and column positions."""
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=False,
+        maybe_placeholders=False,
+    )

@@ -1,0 +1,26 @@
+"""The public functions, in one place; ``govinfo_report`` re-exports them."""
+
+from __future__ import annotations
+
+import os
+
+from .model import Report
+from .parse import parse
+from .reading import read_text
+
+__all__ = ["parse", "parse_file"]
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    edition: str | None = None,
+) -> Report:
+    """Read a report file (encoding detected unless given) and parse it.
+
+    Raises:
+        DecodeError: the file cannot be read or decoded.
+        ParseError: the text is not a report of a known layout.
+    """
+    return parse(read_text(path, encoding), edition=edition)

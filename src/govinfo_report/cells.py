@@ -1,0 +1,67 @@
+"""The long format: one record per table cell, addressed as in national-format.md.
+
+An address is the table number (2, 3, 4), the row path and the column path,
+path segments joined with ``/``.  The segments are also kept as tuples,
+since a label may itself contain a slash (the 2019 column ``本年增/减``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from .editions import get_edition
+from .layout import Value, table_values
+from .model import Report
+
+__all__ = ["CellRecord", "cells", "format_value"]
+
+
+@attrs.frozen
+class CellRecord:
+    """One cell of a report's tables.
+
+    Attributes:
+        table: 2, 3 or 4.
+        row: the row path, segments joined with ``/``.
+        column: the column path, segments joined with ``/``.
+        value: ``int`` count, ``Decimal`` amount, or ``None`` when not filled in.
+        row_path: the row path as a tuple of labels.
+        column_path: the column path as a tuple of labels.
+        kind: ``"count"`` or ``"amount"``.
+    """
+
+    table: int
+    row: str
+    column: str
+    value: Value
+    row_path: tuple[str, ...]
+    column_path: tuple[str, ...]
+    kind: str
+
+
+def cells(report: Report) -> Iterator[CellRecord]:
+    """Every table cell of ``report``, table by table, row by row, in printed order."""
+    edition = get_edition(report.edition)
+    for table in edition.tables:
+        for spec, value in table_values(getattr(report, table.attribute)):
+            yield CellRecord(
+                table=table.number,
+                row="/".join(spec.row),
+                column="/".join(spec.column),
+                value=value,
+                row_path=spec.row,
+                column_path=spec.column,
+                kind=spec.kind,
+            )
+
+
+def format_value(value: Value) -> str:
+    """A cell value as plain text: ``""`` when not filled in, amounts as plain decimals."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)

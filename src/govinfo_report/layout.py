@@ -1,0 +1,127 @@
+"""Cell layouts derived from the model: addresses, row lists, building tables.
+
+A table class (e.g. :class:`~govinfo_report.model.Applications`) is a tree of
+attrs classes whose leaves are cells.  Walking it while collecting the
+``row``/``column`` label metadata gives every cell's address, in the order of
+the printed table.  The same walk builds a table from a mapping of addresses
+to values, so parsing, the long format and filling from a spreadsheet share
+one definition of the layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+from .model import COLUMN, KIND, ROW
+
+__all__ = ["CellSpec", "RowSpec", "build_table", "cell_specs", "row_specs", "table_values"]
+
+T = TypeVar("T")
+Value = int | Decimal | None
+
+
+@attrs.frozen
+class CellSpec:
+    """Where one cell sits: its labels, its kind and its attribute path."""
+
+    row: tuple[str, ...]
+    column: tuple[str, ...]
+    kind: str
+    attributes: tuple[str, ...]
+
+    @property
+    def key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The (row path, column path) pair identifying the cell in its table."""
+        return (self.row, self.column)
+
+
+@attrs.frozen
+class RowSpec:
+    """A printed table row: its label path and its cells, left to right."""
+
+    row: tuple[str, ...]
+    cells: tuple[CellSpec, ...]
+
+
+def _walk(
+    cls: type, row: tuple[str, ...], column: tuple[str, ...], path: tuple[str, ...]
+) -> Iterator[CellSpec]:
+    for field in attrs.fields(cls):
+        meta = field.metadata
+        if ROW not in meta:
+            continue
+        sub_row = row + meta[ROW]
+        sub_column = column + meta.get(COLUMN, ())
+        sub_path = (*path, field.name)
+        if KIND in meta:
+            yield CellSpec(sub_row, sub_column, meta[KIND], sub_path)
+        else:
+            yield from _walk(_group_class(field), sub_row, sub_column, sub_path)
+
+
+_CELL_SPECS: dict[type, tuple[CellSpec, ...]] = {}
+_ROW_SPECS: dict[type, tuple[RowSpec, ...]] = {}
+
+
+def cell_specs(cls: type) -> tuple[CellSpec, ...]:
+    """Every cell of a table class, in printed order (row by row)."""
+    if cls not in _CELL_SPECS:
+        _CELL_SPECS[cls] = tuple(_walk(cls, (), (), ()))
+    return _CELL_SPECS[cls]
+
+
+def row_specs(cls: type) -> tuple[RowSpec, ...]:
+    """The printed rows of a table class, in order, with their cells."""
+    if cls not in _ROW_SPECS:
+        rows: dict[tuple[str, ...], list[CellSpec]] = {}
+        for spec in cell_specs(cls):
+            rows.setdefault(spec.row, []).append(spec)
+        _ROW_SPECS[cls] = tuple(RowSpec(row, tuple(cells)) for row, cells in rows.items())
+    return _ROW_SPECS[cls]
+
+
+def table_values(table: object) -> Iterator[tuple[CellSpec, Value]]:
+    """Each cell spec of ``table``'s class with the value it holds."""
+    for spec in cell_specs(type(table)):
+        value: Any = table
+        for name in spec.attributes:
+            value = getattr(value, name)
+        yield spec, value
+
+
+def build_table(cls: type[T], values: Mapping[tuple[tuple[str, ...], tuple[str, ...]], Value]) -> T:
+    """Build a table of class ``cls``; cells missing from ``values`` are ``None``."""
+    table = _build(cls, (), (), values)
+    assert isinstance(table, cls)
+    return table
+
+
+def _group_class(field: attrs.Attribute[Any]) -> type:
+    """The class of a row-group field (its default factory builds an empty one)."""
+    factory = getattr(field.default, "factory", None)
+    assert isinstance(factory, type)
+    return factory
+
+
+def _build(
+    cls: type,
+    row: tuple[str, ...],
+    column: tuple[str, ...],
+    values: Mapping[tuple[tuple[str, ...], tuple[str, ...]], Value],
+) -> object:
+    kwargs: dict[str, object] = {}
+    for field in attrs.fields(cls):
+        meta = field.metadata
+        if ROW not in meta:
+            continue
+        sub_row = row + meta[ROW]
+        sub_column = column + meta.get(COLUMN, ())
+        if KIND in meta:
+            kwargs[field.name] = values.get((sub_row, sub_column))
+        else:
+            kwargs[field.name] = _build(_group_class(field), sub_row, sub_column, values)
+    return cls(**kwargs)

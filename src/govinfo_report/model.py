@@ -1,0 +1,296 @@
+"""The typed report: frozen attrs classes, one per table, row group and row.
+
+Every table cell is a field whose metadata carries its official label (the
+row-path segment or column-path segment of national-format.md), so cell
+addresses, the long format and the table layouts of each edition are all
+derived from these classes; there is no second list of labels.
+
+Values: ``int`` for counts, :class:`~decimal.Decimal` for amounts, ``None``
+for a cell that was not filled in (blank, ``/``, ``—`` …), which is never 0.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "ApplicantCounts",
+    "Applications",
+    "Narrative",
+    "NotProcessed",
+    "OtherHandling",
+    "Outcomes",
+    "ProactiveDisclosure",
+    "RegulationCounts",
+    "Report",
+    "ReviewOutcomes",
+    "ReviewsAndLawsuits",
+    "Subsection",
+    "Unable",
+    "Withheld",
+]
+
+Count = int | None
+Amount = Decimal | None
+
+# Metadata keys.  "row"/"column" are path segments added while walking down;
+# "kind" marks a leaf cell: "count" (int >= 0) or "amount" (Decimal >= 0).
+ROW = "govinfo_report.row"
+COLUMN = "govinfo_report.column"
+KIND = "govinfo_report.kind"
+
+
+def _count(*, row: tuple[str, ...] = (), column: tuple[str, ...] = ()) -> Any:
+    return attrs.field(default=None, metadata={ROW: row, COLUMN: column, KIND: "count"})
+
+
+def _amount(*, row: tuple[str, ...] = (), column: tuple[str, ...] = ()) -> Any:
+    return attrs.field(default=None, metadata={ROW: row, COLUMN: column, KIND: "amount"})
+
+
+def _group(cls: type, *, row: tuple[str, ...] = ()) -> Any:
+    return attrs.field(factory=cls, metadata={ROW: row})
+
+
+# --------------------------------------------------------------------------
+# Table 2 — 主动公开政府信息情况 (2021 edition)
+
+
+@attrs.frozen
+class RegulationCounts:
+    """A 第二十条第（一）项 row: documents issued, repealed and in force."""
+
+    issued: Count = _count(column=("本年制发件数",))
+    repealed: Count = _count(column=("本年废止件数",))
+    in_force: Count = _count(column=("现行有效件数",))
+
+
+@attrs.frozen
+class ProactiveDisclosure:
+    """Table 2 of the 2021 edition."""
+
+    rules: RegulationCounts = _group(RegulationCounts, row=("第二十条第（一）项", "规章"))
+    normative_documents: RegulationCounts = _group(
+        RegulationCounts, row=("第二十条第（一）项", "行政规范性文件")
+    )
+    licensing: Count = _count(row=("第二十条第（五）项", "行政许可"), column=("本年处理决定数量",))
+    punishment: Count = _count(row=("第二十条第（六）项", "行政处罚"), column=("本年处理决定数量",))
+    enforcement: Count = _count(row=("第二十条第（六）项", "行政强制"), column=("本年处理决定数量",))
+    fees: Amount = _amount(
+        row=("第二十条第（八）项", "行政事业性收费"), column=("本年收费金额（单位：万元）",)
+    )
+
+
+# --------------------------------------------------------------------------
+# Table 3 — 收到和处理政府信息公开申请情况
+
+_LEGAL = "法人或其他组织"
+
+
+@attrs.frozen
+class ApplicantCounts:
+    """One table-3 row: a count per applicant type, and the total."""
+
+    natural_person: Count = _count(column=("自然人",))
+    commercial: Count = _count(column=(_LEGAL, "商业企业"))
+    research: Count = _count(column=(_LEGAL, "科研机构"))
+    public_interest: Count = _count(column=(_LEGAL, "社会公益组织"))
+    legal_services: Count = _count(column=(_LEGAL, "法律服务机构"))
+    other_organisation: Count = _count(column=(_LEGAL, "其他"))
+    total: Count = _count(column=("总计",))
+
+
+@attrs.frozen
+class Withheld:
+    """（三）不予公开."""
+
+    state_secret: ApplicantCounts = _group(ApplicantCounts, row=("1.属于国家秘密",))
+    prohibited_by_law: ApplicantCounts = _group(ApplicantCounts, row=("2.其他法律行政法规禁止公开",))
+    three_safeties: ApplicantCounts = _group(ApplicantCounts, row=("3.危及“三安全一稳定”",))
+    third_party: ApplicantCounts = _group(ApplicantCounts, row=("4.保护第三方合法权益",))
+    internal_affairs: ApplicantCounts = _group(ApplicantCounts, row=("5.属于三类内部事务信息",))
+    process_information: ApplicantCounts = _group(ApplicantCounts, row=("6.属于四类过程性信息",))
+    enforcement_files: ApplicantCounts = _group(ApplicantCounts, row=("7.属于行政执法案卷",))
+    query_matters: ApplicantCounts = _group(ApplicantCounts, row=("8.属于行政查询事项",))
+
+
+@attrs.frozen
+class Unable:
+    """（四）无法提供."""
+
+    not_held: ApplicantCounts = _group(ApplicantCounts, row=("1.本机关不掌握相关政府信息",))
+    needs_creation: ApplicantCounts = _group(ApplicantCounts, row=("2.没有现成信息需要另行制作",))
+    still_unclear: ApplicantCounts = _group(ApplicantCounts, row=("3.补正后申请内容仍不明确",))
+
+
+@attrs.frozen
+class NotProcessed:
+    """（五）不予处理."""
+
+    petition: ApplicantCounts = _group(ApplicantCounts, row=("1.信访举报投诉类申请",))
+    repeated: ApplicantCounts = _group(ApplicantCounts, row=("2.重复申请",))
+    publication: ApplicantCounts = _group(ApplicantCounts, row=("3.要求提供公开出版物",))
+    excessive: ApplicantCounts = _group(ApplicantCounts, row=("4.无正当理由大量反复申请",))
+    confirmation: ApplicantCounts = _group(ApplicantCounts, row=("5.要求行政机关确认或重新出具已获取信息",))
+
+
+@attrs.frozen
+class OtherHandling:
+    """（六）其他处理 of the 2021 edition (three rows)."""
+
+    no_correction: ApplicantCounts = _group(
+        ApplicantCounts,
+        row=("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",),
+    )
+    fee_unpaid: ApplicantCounts = _group(
+        ApplicantCounts,
+        row=("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",),
+    )
+    other: ApplicantCounts = _group(ApplicantCounts, row=("3.其他",))
+
+
+@attrs.frozen
+class Outcomes:
+    """三、本年度办理结果."""
+
+    disclosed: ApplicantCounts = _group(ApplicantCounts, row=("（一）予以公开",))
+    partly_disclosed: ApplicantCounts = _group(
+        ApplicantCounts, row=("（二）部分公开（区分处理的，只计这一情形，不计其他情形）",)
+    )
+    withheld: Withheld = _group(Withheld, row=("（三）不予公开",))
+    unable: Unable = _group(Unable, row=("（四）无法提供",))
+    not_processed: NotProcessed = _group(NotProcessed, row=("（五）不予处理",))
+    other: OtherHandling = _group(OtherHandling, row=("（六）其他处理",))
+    total: ApplicantCounts = _group(ApplicantCounts, row=("（七）总计",))
+
+
+@attrs.frozen
+class Applications:
+    """Table 3 of the 2021 edition."""
+
+    new_received: ApplicantCounts = _group(ApplicantCounts, row=("一、本年新收政府信息公开申请数量",))
+    carried_over: ApplicantCounts = _group(ApplicantCounts, row=("二、上年结转政府信息公开申请数量",))
+    outcomes: Outcomes = _group(Outcomes, row=("三、本年度办理结果",))
+    carried_forward: ApplicantCounts = _group(ApplicantCounts, row=("四、结转下年度继续办理",))
+
+
+# --------------------------------------------------------------------------
+# Table 4 — 政府信息公开行政复议、行政诉讼情况
+
+
+@attrs.frozen
+class ReviewOutcomes:
+    """One group of five: results of reviews or of lawsuits."""
+
+    upheld: Count = _count(column=("结果维持",))
+    corrected: Count = _count(column=("结果纠正",))
+    other: Count = _count(column=("其他结果",))
+    pending: Count = _count(column=("尚未审结",))
+    total: Count = _count(column=("总计",))
+
+
+@attrs.frozen
+class ReviewsAndLawsuits:
+    """Table 4 (the same in both editions)."""
+
+    review: ReviewOutcomes = _group(ReviewOutcomes, row=("行政复议",))
+    lawsuit_direct: ReviewOutcomes = _group(ReviewOutcomes, row=("行政诉讼", "未经复议直接起诉"))
+    lawsuit_after_review: ReviewOutcomes = _group(ReviewOutcomes, row=("行政诉讼", "复议后起诉"))
+
+
+# --------------------------------------------------------------------------
+# Narrative
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _subsections(value: Any) -> tuple[Subsection, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Subsection:
+    """A numbered sub-heading such as ``（一）主动公开情况`` and its paragraphs.
+
+    ``heading`` is printed text: the number, the words and, when the heading
+    runs on into its first paragraph (``（一）主动公开情况。聚焦……``), the
+    punctuation that ends it; ``inline`` is then true and ``paragraphs[0]``
+    holds the rest of that printed paragraph.
+    """
+
+    heading: str
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    inline: bool = False
+
+    @property
+    def number(self) -> str:
+        """The enumerator as printed, e.g. ``（一）``."""
+        end = self.heading.find("）")
+        return self.heading[: end + 1] if end >= 0 else ""
+
+    @property
+    def title(self) -> str:
+        """The heading's words without number and closing punctuation."""
+        return self.heading[len(self.number) :].rstrip("。：:；;，, ").strip()
+
+    @property
+    def text(self) -> str:
+        """The subsection as printed paragraphs joined with newlines."""
+        if self.inline and self.paragraphs:
+            return "\n".join([self.heading + self.paragraphs[0], *self.paragraphs[1:]])
+        return "\n".join([self.heading, *self.paragraphs])
+
+
+@attrs.frozen
+class Narrative:
+    """A narrative section: opening paragraphs, then numbered subsections."""
+
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    subsections: tuple[Subsection, ...] = attrs.field(default=(), converter=_subsections)
+
+    @property
+    def text(self) -> str:
+        """All paragraphs of the section, in order, one per line."""
+        return "\n".join([*self.paragraphs, *(sub.text for sub in self.subsections)])
+
+
+# --------------------------------------------------------------------------
+# The report
+
+
+@attrs.frozen
+class Report:
+    """One annual report.
+
+    Attributes:
+        edition: the layout edition, ``"2021"`` (国办公开办函〔2021〕30号).
+        agency: the issuing body as printed in the title block, or ``None``.
+        year: the reporting year read from the title, or ``None``.
+        title: the title line as printed (may start with the agency).
+        headings: the six section headings as printed.
+        preamble: paragraphs between the title and section one.
+        overview: section 一、总体情况.
+        proactive: table 2 (section 二).
+        applications: table 3 (section 三).
+        reviews: table 4 (section 四).
+        problems: section 五、存在的主要问题及改进情况.
+        other_matters: section 六、其他需要报告的事项.
+    """
+
+    edition: str
+    agency: str | None
+    year: int | None
+    title: str
+    headings: tuple[str, ...] = attrs.field(converter=_strings)
+    preamble: tuple[str, ...] = attrs.field(converter=_strings)
+    overview: Narrative
+    proactive: ProactiveDisclosure
+    applications: Applications
+    reviews: ReviewsAndLawsuits
+    problems: Narrative
+    other_matters: Narrative

@@ -1,0 +1,124 @@
+"""Narrative text: printed lines back into paragraphs and numbered subsections.
+
+The PDF text layer breaks every paragraph into lines of the page width; a
+Word or web copy has one line per paragraph (and now and then a paragraph
+split by a page break).  :func:`paragraphs` joins the lines of either kind
+back into paragraphs; :func:`narrative` then splits off the numbered
+sub-headings (``（一）主动公开情况``).
+
+Only the line breaks and the white space at both ends of a line are layout;
+every other character of the input is kept, in order.
+
+How lines are joined:
+
+* The layout is *wrapped* when most lines that do not end a sentence have
+  about the same display width (CJK characters count 2): the page width.
+  Then a line ends its paragraph when it is clearly shorter than that width
+  (more than the two-character indent of a first line; less when it ends a
+  sentence), when it is a sub-heading on a line of its own, or when it ends
+  a sentence and the next line starts a sub-heading.
+* Otherwise every line is a paragraph, except a line that stops in the
+  middle of a sentence (no closing punctuation, CJK on both sides of the
+  break), which runs on into the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .model import Narrative, Subsection
+
+__all__ = ["WrapWidth", "display_width", "narrative", "paragraphs", "wrap_width"]
+
+WrapWidth = int | None
+
+_MARKER = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
+_SENTENCE_END = re.compile(r"[。！？；：…!?;:][”’」』）》)\]]*$")
+_CJK_EDGE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff“”《》〈〉]")
+_HEADING_STOP = re.compile(r"[。：:]")
+_TOLERANCE = 4
+_MAX_HEADING_WIDTH = 64
+_MAX_INLINE_HEADING = 40
+
+
+def display_width(text: str) -> int:
+    """Width of ``text`` with CJK characters counted 2 and ASCII 1."""
+    return (len(text.encode("utf-8")) + len(text)) // 2
+
+
+def _is_heading_line(line: str) -> bool:
+    if not _MARKER.match(line) or display_width(line) > _MAX_HEADING_WIDTH:
+        return False
+    stop = _HEADING_STOP.search(line)
+    return stop is None or stop.end() == len(line.rstrip())
+
+
+def wrap_width(lines: Sequence[str]) -> WrapWidth:
+    """The page width of a wrapped layout, or ``None`` for one line per paragraph."""
+    widths = sorted(
+        display_width(line) for line in lines if not _SENTENCE_END.search(line) and not _is_heading_line(line)
+    )
+    if len(widths) < 4:
+        return None
+    median = widths[len(widths) // 2]
+    near = sum(1 for w in widths if abs(w - median) <= _TOLERANCE)
+    if near * 10 < len(widths) * 6 or median > 120:
+        return None
+    return median
+
+
+def paragraphs(lines: Sequence[str], width: WrapWidth) -> list[str]:
+    """Join printed lines (already stripped, none empty) into paragraphs."""
+    out: list[str] = []
+    current = ""
+    for index, line in enumerate(lines):
+        current += line
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is None or _ends_paragraph(line, following, width):
+            out.append(current)
+            current = ""
+    return out
+
+
+def _ends_paragraph(line: str, following: str, width: WrapWidth) -> bool:
+    if _is_heading_line(line):
+        return True
+    sentence_end = _SENTENCE_END.search(line) is not None
+    if sentence_end and _MARKER.match(following):
+        return True
+    if width is not None:
+        shortfall = width - display_width(line)
+        # A paragraph's first line is indented two characters (width 4).
+        return shortfall > 2 * _TOLERANCE or (sentence_end and shortfall > _TOLERANCE)
+    if sentence_end:
+        return True
+    return not (_CJK_EDGE.match(line[-1]) and _CJK_EDGE.match(following[0]))
+
+
+def narrative(lines: Sequence[str], width: WrapWidth) -> Narrative:
+    """A narrative section from its printed lines."""
+    intro: list[str] = []
+    subsections: list[Subsection] = []
+    for paragraph in paragraphs(lines, width):
+        heading = _split_heading(paragraph)
+        if heading is None:
+            if subsections:
+                last = subsections[-1]
+                subsections[-1] = Subsection(last.heading, (*last.paragraphs, paragraph), last.inline)
+            else:
+                intro.append(paragraph)
+        else:
+            subsections.append(heading)
+    return Narrative(paragraphs=tuple(intro), subsections=tuple(subsections))
+
+
+def _split_heading(paragraph: str) -> Subsection | None:
+    if not _MARKER.match(paragraph):
+        return None
+    if _is_heading_line(paragraph):
+        return Subsection(paragraph)
+    stop = _HEADING_STOP.search(paragraph)
+    if stop is None or display_width(paragraph[: stop.start()]) > _MAX_INLINE_HEADING * 2:
+        return None
+    return Subsection(paragraph[: stop.end()], (paragraph[stop.end() :],), inline=True)

@@ -1,0 +1,121 @@
+"""Clean-up in front of the grammar.
+
+Turns the many spellings of real reports into the one the grammar reads,
+without moving anything: the result has the same lines as the input and
+every line keeps its length, so a position the grammar reports is a
+position in the user's text.  Narrative text is later taken from the input
+itself, so none of these changes reach the report's paragraphs.
+
+What it does, line by line:
+
+* full-width digits ``０-９`` become ``0-9``; full-width ``．／－`` become
+  ``./-``; ASCII parentheses become full-width ``（）`` (the official labels
+  use those); ideographic and no-break spaces, form feeds and a BOM become
+  plain spaces;
+* an enumerator written ``1、`` or ``1．`` becomes ``1.``;
+* straight double quotes around a phrase become curly ones (``"三安全一稳定"``
+  → ``“三安全一稳定”``);
+* a Markdown table rule (``|---|:---:|``) becomes blank;
+* in a table line with ``|`` or tab separators, an empty field that stands
+  for a blank cell is marked with :data:`EMPTY` (see :func:`_mark_empty_fields`).
+
+Line breaks inside labels (``自然`` / ``人``) and spaces inside labels
+(``商业 企业``) are not removed here: the grammar lets any white space stand
+between the characters of a label (see ``grammar/govinfo_report.lark``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["EMPTY", "normalize", "split_lines"]
+
+#: Marks an empty table field that stands for a blank cell.
+EMPTY = "\u2205"
+
+_TRANSLATION = str.maketrans(
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        "(": "（",
+        ")": "）",
+        "．": ".",
+        "／": "/",
+        "－": "-",
+        "\u3000": " ",
+        "\u00a0": " ",
+        "\u200b": " ",
+        "\ufeff": " ",
+        "\f": " ",
+        "\v": " ",
+        "\r": " ",
+    }
+)
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ENUMERATOR = re.compile(r"(?<=\d)[、]")
+_STRAIGHT_QUOTES = re.compile(r'"([^"\n]{1,60})"')
+_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_SEPARATOR = re.compile(r"[\t|]")
+_VALUE = re.compile(r"\s*(?:[-−]?\d[\d,]*(?:\.\d+)?|——|—|-|/|无|空)\s*")
+_LONE_PIPE = re.compile(r"^\s*\|\s*$")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on CRLF, CR or LF only (not on the other Unicode line breaks)."""
+    return _LINE_BREAK.split(text)
+
+
+def normalize(text: str) -> str:
+    """The grammar's view of ``text``: same lines, same line lengths."""
+    lines = split_lines(text)
+    out = []
+    for line in lines:
+        line = line.translate(_TRANSLATION)
+        if "、" in line:
+            line = _ENUMERATOR.sub(".", line)
+        if '"' in line:
+            line = _STRAIGHT_QUOTES.sub(r"“\1”", line)
+        if "\t" in line or "|" in line:
+            line = _table_line(line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _table_line(line: str) -> str:
+    if _MARKDOWN_RULE.match(line):
+        return " " * len(line)
+    if _LONE_PIPE.match(line):
+        # One cell per line ending in "|": a line that is only the "|" is an empty cell.
+        return line.replace("|", EMPTY)
+    return _mark_empty_fields(line)
+
+
+def _mark_empty_fields(line: str) -> str:
+    """Mark the empty fields of a ``|``/tab separated line that are blank cells.
+
+    Only lines holding at least one value (a number or a not-filled mark such
+    as ``/``) are table rows; header lines are left alone.  An empty field is
+    marked by overwriting the separator in front of it with :data:`EMPTY`.
+    Fields before the line's first non-empty field and the empty field after a
+    closing separator are borders and stay unmarked.  In a tab layout, empty
+    fields at the end of the row are merged cells to the right (table 2 rows
+    have one value in a four-column table), so only empties between two
+    non-empty fields are marked there; a pipe layout writes every cell, so
+    every empty field inside the borders is marked.
+    """
+    starts = [0] + [m.end() for m in _SEPARATOR.finditer(line)]
+    ends = [m.start() for m in _SEPARATOR.finditer(line)] + [len(line)]
+    fields = [line[s:e] for s, e in zip(starts, ends, strict=True)]
+    if not any(_VALUE.fullmatch(f) for f in fields):
+        return line
+    filled = [i for i, f in enumerate(fields) if f.strip()]
+    if not filled:
+        return line
+    first = filled[0]
+    # Pipes: up to the closing border.  Tabs: up to the last non-empty field.
+    last = (len(fields) - (0 if fields[-1].strip() else 1)) if "|" in line else filled[-1]
+    chars = list(line)
+    for i in range(first + 1, last):
+        if not fields[i].strip():
+            chars[starts[i] - 1] = EMPTY
+    return "".join(chars)

@@ -1,0 +1,167 @@
+"""``parse``: text → :class:`~govinfo_report.model.Report`.
+
+normalize → grammar (Lark LALR, contextual lexer) → Transformer.  Lark's
+exceptions are caught at this border and re-raised as
+:class:`~govinfo_report.errors.ParseError` with a Chinese message naming the
+official labels; nothing else escapes for ``str`` input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lark import Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from ._grammar import labels, parser
+from .editions import HEADINGS, get_edition
+from .errors import EmptyInputError, GovInfoError, ParseError
+from .model import Report
+from .normalize import normalize, split_lines
+from .transform import ReportTransformer
+
+__all__ = ["parse"]
+
+_NAMED = {
+    "TITLE_LINE": "标题行（如“2024年政府信息公开工作年度报告”）",
+    "TEXT_LINE": "正文",
+    "NUMBER": "数字",
+    "NOT_FILLED": "“/”或“—”",
+    "EMPTY": "空白单元格",
+    "$END": "文本结束",
+    **{f"H{i}": f"“{heading}”" for i, heading in enumerate(HEADINGS, start=1)},
+}
+_TABLE_OF = {"T2": "表二", "T3": "表三", "T4": "表四"}
+_SECTION_OF = {f"H{i}": i for i in range(1, 7)}
+
+
+def parse(text: str, *, edition: str | None = None) -> Report:
+    """Parse the text of one annual report.
+
+    Args:
+        text: the report as text (PDF text layer, Word or web copy).
+        edition: ``"2021"``; ``None`` (the default) reads the edition from the
+            tables themselves.
+
+    Raises:
+        ParseError: the text is not a report of a known layout; the error
+            carries ``line``, ``column``, ``excerpt`` and ``expected``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
+    chosen = get_edition(edition or "2021")
+    if not text.strip():
+        raise EmptyInputError("输入为空，没有可读的报告文本", line=1, column=1)
+    lines = split_lines(text)
+    try:
+        tree = parser().parse(normalize(text))
+        return ReportTransformer(lines, chosen).transform(tree)
+    except VisitError as exc:
+        if isinstance(exc.orig_exc, GovInfoError):
+            raise exc.orig_exc from None
+        raise ParseError(  # pragma: no cover - a bug, reported with a position anyway
+            f"内部错误：{exc.orig_exc!r}", line=1, column=1
+        ) from exc
+    except UnexpectedInput as exc:
+        raise _from_lark(exc, lines) from None
+    except RecursionError:  # pragma: no cover - the grammar keeps trees flat
+        raise ParseError("文本嵌套过深，无法解析", line=1, column=1) from None
+
+
+def _describe(names: Iterable[str]) -> tuple[str, ...]:
+    described: list[str] = []
+    for name in sorted(names, key=_order):
+        if name.startswith("_"):
+            continue
+        if name in _NAMED:
+            text = _NAMED[name]
+        elif name in labels():
+            text = "“" + "”或“".join(labels()[name]) + "”"
+        else:
+            continue
+        if text not in described:
+            described.append(text)
+    return tuple(described)
+
+
+def _order(name: str) -> tuple[int, str]:
+    rank = {"NUMBER": 0, "NOT_FILLED": 1, "EMPTY": 2}
+    return (rank.get(name, 3), name)
+
+
+def _where(names: Iterable[str]) -> str:
+    for name in names:
+        table = _TABLE_OF.get(name[:2]) or _TABLE_OF.get(name.lstrip("_")[:2])
+        if table:
+            return table
+    return ""
+
+
+def _short(text: str, limit: int = 20) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
+    line = exc.line if isinstance(exc.line, int) and exc.line > 0 else len(lines)
+    column = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
+    excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
+    if isinstance(exc, UnexpectedCharacters):
+        allowed = set(exc.allowed or ())
+        where = _where(allowed)
+        found = excerpt[column - 1 : column - 1 + 12] if excerpt else exc.char
+        reason = f"{where}此处无法识别“{_short(found, 12)}”" if where else f"无法识别“{_short(found, 12)}”"
+        return ParseError(reason, line=line, column=column, excerpt=excerpt, expected=_describe(allowed))
+    if isinstance(exc, UnexpectedToken):
+        token: Token = exc.token
+        expected = set(exc.expected or ())
+        if token.type == "$END":
+            last = _last_line(lines)
+            reason = (
+                "未找到标题行和“一、总体情况”等章节，这段文本不像政府信息公开工作年度报告"
+                if "TITLE_LINE" in expected
+                else "文本提前结束" + _missing(expected)
+            )
+            return ParseError(
+                reason,
+                line=last,
+                column=1,
+                excerpt=lines[last - 1] if lines else "",
+                expected=_describe(expected),
+            )
+        if token.type in _SECTION_OF:
+            return ParseError(
+                f"章节顺序不对：遇到“{_short(str(token))}”" + _missing(expected),
+                line=line,
+                column=column,
+                excerpt=excerpt,
+                expected=_describe(expected),
+            )
+        where = _where(expected)
+        described = labels().get(token.type, (str(token),))[0]
+        return ParseError(
+            f"{where}此处不应出现“{_short(described)}”",
+            line=line,
+            column=column,
+            excerpt=excerpt,
+            expected=_describe(expected),
+        )
+    if isinstance(exc, UnexpectedEOF):  # pragma: no cover - LALR reports $END as UnexpectedToken
+        last = _last_line(lines)
+        return ParseError("文本提前结束", line=last, column=1, excerpt=lines[last - 1])
+    return ParseError(str(exc), line=line, column=column, excerpt=excerpt)  # pragma: no cover
+
+
+def _missing(expected: set[str]) -> str:
+    for name in ("H1", "H2", "H3", "H4", "H5", "H6", "TITLE_LINE"):
+        if name in expected:
+            return f"，缺少{_NAMED[name]}"
+    where = _where(expected)
+    return f"，{where}不完整" if where else ""
+
+
+def _last_line(lines: list[str]) -> int:
+    for index in range(len(lines), 0, -1):
+        if lines[index - 1].strip():
+            return index
+    return 1

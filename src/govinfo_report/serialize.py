@@ -1,0 +1,159 @@
+"""dict and JSON forms of a report, on one configured cattrs Converter.
+
+The dict form mirrors the model: attribute names as keys, tuples as lists,
+``None`` for a cell not filled in, and amounts (:class:`~decimal.Decimal`) as
+strings such as ``"12.50"`` so that no digit is lost to floating point.  Every
+dict carries ``"schema_version"``.  Loading a bad dict raises one
+:class:`~govinfo_report.errors.SerializationError` naming the path of the bad
+field (``$.applications.outcomes.total.natural_person``).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import BaseValidationError, ClassValidationError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn
+
+from .errors import SerializationError
+from .model import Report
+
+__all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+
+#: Version of the dict/JSON form; bumped when its shape changes.
+SCHEMA_VERSION = 1
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError(f"应为十进制数字符串，实际为{type(value).__name__} {value!r}")
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        raise ValueError(f"不是十进制数：{value!r}") from None
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"应为整数，实际为{type(value).__name__} {value!r}")
+    return value
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"应为字符串，实际为{type(value).__name__} {value!r}")
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"应为true或false，实际为{type(value).__name__} {value!r}")
+    return value
+
+
+def make_converter() -> cattrs.Converter:
+    """A converter for the report model: strict types, exact decimals."""
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    # Hooks come in pairs: how a value is written, and how it is read back.
+    converter.register_unstructure_hook(Decimal, lambda value: format(value, "f"))
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _complete_fields(cls, converter))
+    return converter
+
+
+def _complete_fields(cls: type, converter: cattrs.Converter) -> Any:
+    """A structure hook for an attrs class that also refuses missing fields.
+
+    The model's fields have defaults (handy when building a report by hand),
+    but a dict that leaves one out is damaged, not short-hand.
+    """
+    base: Any = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+    names = [field.name for field in attrs.fields(cls)]
+
+    def structure(data: Any, _: type) -> Any:
+        if not isinstance(data, dict):
+            raise TypeError(f"应为对象，实际为{type(data).__name__}")
+        for name in names:
+            if name not in data:
+                raise KeyError(name)
+        return base(data, cls)
+
+    return structure
+
+
+@cache
+def _converter() -> cattrs.Converter:
+    return make_converter()
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain dicts, lists, strings, ints and ``None``."""
+    data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    data.update(_converter().unstructure(report))
+    return data
+
+
+def from_dict(data: Any) -> Report:
+    """A report from its dict form; bad data raises ``SerializationError``."""
+    if not isinstance(data, dict):
+        raise SerializationError(f"报告数据应为对象（dict），而不是{type(data).__name__}")
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise SerializationError(
+            f"不支持的schema_version：{version!r}（本版本读取{SCHEMA_VERSION}）",
+            path="$.schema_version",
+        )
+    body = {key: value for key, value in data.items() if key != "schema_version"}
+    try:
+        return _converter().structure(body, Report)
+    except BaseValidationError as exc:
+        path, reason = _first_error(exc, "$")
+        raise SerializationError(f"{path}：{reason}", path=path) from None
+    except (TypeError, ValueError) as exc:
+        raise SerializationError(f"$：{exc}") from None
+
+
+def _first_error(exc: BaseException, path: str) -> tuple[str, str]:
+    """The path and reason of the first leaf error in a cattrs error group."""
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        pairs: tuple[list[tuple[Exception, Any]], list[Exception]] = exc.group_exceptions()
+        for inner, note in pairs[0]:
+            name = getattr(note, "name", None)
+            index = getattr(note, "index", None)
+            if name is not None:
+                sub = f"{path}.{name}"
+            elif index is not None:
+                sub = f"{path}[{index}]"
+            else:
+                sub = path
+            return _first_error(inner, sub)
+        for inner in pairs[1]:
+            return _first_error(inner, path)
+    if isinstance(exc, KeyError):
+        return f"{path}.{exc.args[0]}" if exc.args else path, "缺少此字段"
+    extra = getattr(exc, "extra_fields", None)
+    if extra:
+        return path, "有未知字段：" + "、".join(sorted(extra))
+    return path, str(exc) or type(exc).__name__
+
+
+def to_json(report: Report, indent: int | None = None) -> str:
+    """The report as JSON (Chinese written as is, not escaped)."""
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes) -> Report:
+    """A report from JSON written by :func:`to_json`."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise SerializationError(f"不是有效的JSON：{exc}") from None
+    return from_dict(data)

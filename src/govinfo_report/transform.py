@@ -1,0 +1,240 @@
+"""The Transformer: Lark's tree of a report into the typed model.
+
+One method per grammar rule.  Table rows arrive as their label token and
+cell tokens; the label's terminal names the row (through the grammar's own
+label strings and the model's row paths), and :func:`resolve_cells` decides
+which printed cell is which column.  Narrative lines are taken from the
+user's text, not from the normalized copy the grammar read, so no character
+of the narrative is changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+import attrs
+from lark import Token, Transformer
+
+from ._grammar import labels
+from .editions import EDITION_2021, Edition
+from .errors import CellCountError, CellValueError, ParseError
+from .layout import CellSpec, RowSpec, Value, build_table, row_specs
+from .model import Report
+from .narrative import narrative, paragraphs, wrap_width
+from .normalize import EMPTY
+
+__all__ = ["ReportTransformer", "resolve_cells"]
+
+_YEAR = re.compile(r"(\d{4})[ \t]*年")
+_HEADING_MARKUP = "#*| \t"
+_TABLE_NAMES = {2: "表二", 3: "表三", 4: "表四"}
+
+
+@attrs.frozen
+class _Row:
+    label: Token
+    cells: tuple[Token, ...]
+
+
+@attrs.frozen
+class _Front:
+    agency: tuple[Token, ...]
+    title: Token | None
+    preamble: tuple[Token, ...]
+
+
+@cache
+def _rows_by_label(cls: type) -> dict[str, RowSpec]:
+    return {spec.row[-1]: spec for spec in row_specs(cls)}
+
+
+def _row_for(label: Token, cls: type) -> RowSpec:
+    return _rows_by_label(cls)[labels()[label.type][0]]
+
+
+class ReportTransformer(Transformer[Token, Report]):
+    """Builds a :class:`~govinfo_report.model.Report` from the parse tree.
+
+    Args:
+        source_lines: the user's text split into lines (before normalization).
+        edition: the edition whose table classes to build.
+    """
+
+    def __init__(self, source_lines: Sequence[str], edition: Edition = EDITION_2021) -> None:
+        super().__init__()
+        self._lines = source_lines
+        self._edition = edition
+
+    # -- helpers -----------------------------------------------------------
+
+    def _source_line(self, token: Token) -> str:
+        return self._lines[(token.line or 1) - 1].strip()
+
+    def _heading(self, token: Token) -> str:
+        start = (token.column or 1) - 1
+        line = self._lines[(token.line or 1) - 1]
+        return line[start : start + len(token)].strip(_HEADING_MARKUP)
+
+    def _table(self, number: int, rows: Sequence[_Row]) -> object:
+        spec = self._edition.table(number)
+        values: dict[tuple[tuple[str, ...], tuple[str, ...]], Value] = {}
+        for row in rows:
+            row_spec = _row_for(row.label, spec.cls)
+            where = f"{_TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
+            cells = resolve_cells(row.cells, len(row_spec.cells), where, row.label, self._lines)
+            for cell_spec, token in zip(row_spec.cells, cells, strict=True):
+                values[cell_spec.key] = cell_value(token, cell_spec, self._lines)
+        return build_table(spec.cls, values)
+
+    # -- rules -------------------------------------------------------------
+
+    def front(self, children: list[Token]) -> _Front:
+        for at, token in enumerate(children):
+            if token.type == "TITLE_LINE":
+                return _Front(tuple(children[:at]), token, tuple(children[at + 1 :]))
+        return _Front(tuple(children), None, ())
+
+    def row(self, children: list[Token]) -> _Row:
+        return _Row(children[0], tuple(children[1:]))
+
+    def table2(self, children: list[_Row]) -> object:
+        return self._table(2, children)
+
+    def table3(self, children: list[_Row]) -> object:
+        return self._table(3, children)
+
+    def table4(self, children: list[Token]) -> object:
+        spec = self._edition.table(4)
+        cell_specs = [cell for row in row_specs(spec.cls) for cell in row.cells]
+        cells = [token for token in children if token.type in {"NUMBER", "NOT_FILLED", "EMPTY"}]
+        anchor = cells[0] if cells else None
+        resolved = resolve_cells(cells, len(cell_specs), "表四", anchor, self._lines)
+        values = {
+            cell_spec.key: cell_value(token, cell_spec, self._lines)
+            for cell_spec, token in zip(cell_specs, resolved, strict=True)
+        }
+        return build_table(spec.cls, values)
+
+    def _section(self, children: list[Any]) -> tuple[Token, Any]:
+        if len(children) == 2 and not isinstance(children[1], Token):
+            return (children[0], children[1])  # a table
+        return (children[0], tuple(children[1:]))  # narrative lines
+
+    section1 = section2 = section3 = section4 = section5 = section6 = _section
+
+    def start(self, children: list[Any]) -> Report:
+        front: _Front = children[0]
+        sections: list[tuple[Token, Any]] = children[1:]
+        if front.title is None:
+            first = sections[0][0]
+            raise ParseError(
+                "缺少标题行：报告应以标题（如“2024年政府信息公开工作年度报告”）开头",
+                line=first.line or 1,
+                column=first.column or 1,
+                excerpt=self._lines[(first.line or 1) - 1],
+                expected=("标题行",),
+            )
+        narrative_tokens = [
+            front.preamble,
+            sections[0][1],
+            sections[4][1],
+            sections[5][1],
+        ]
+        texts = [[self._source_line(token) for token in tokens] for tokens in narrative_tokens]
+        width = wrap_width([line for lines in texts for line in lines])
+        title = self._source_line(front.title)
+        agency = "".join(self._source_line(token) for token in front.agency) or None
+        year_match = _YEAR.search(front.title)
+        if agency is None and year_match is not None:
+            agency = title[: year_match.start()].strip() or None
+        return Report(
+            edition=self._edition.name,
+            agency=agency,
+            year=int(year_match.group(1)) if year_match else None,
+            title=title,
+            headings=tuple(self._heading(heading) for heading, _ in sections),
+            preamble=tuple(paragraphs(texts[0], width)),
+            overview=narrative(texts[1], width),
+            proactive=sections[1][1],
+            applications=sections[2][1],
+            reviews=sections[3][1],
+            problems=narrative(texts[2], width),
+            other_matters=narrative(texts[3], width),
+        )
+
+
+def resolve_cells(
+    cells: Sequence[Token],
+    expected: int,
+    where: str,
+    anchor: Token | None,
+    lines: Sequence[str],
+) -> list[Token | None]:
+    """Which printed cell is which column; ``None`` for a blank that was not printed.
+
+    ``EMPTY`` tokens are empty fields of a ``|``/tab layout.  When the row
+    shows exactly ``expected`` values, every empty field is layout (a merged
+    label column, padding).  When it shows fewer, the empty fields are blank
+    cells: the values are right-aligned (padding stands between label and
+    values, never after them), so surplus leading empty fields are dropped and
+    the rest must then number exactly ``expected``.  A row showing no value at
+    all is blank throughout.  Anything else cannot be read without guessing
+    and raises :class:`~govinfo_report.errors.CellCountError`.
+    """
+    shown = [token for token in cells if token.type != "EMPTY"]
+    if len(shown) == expected:
+        return list(shown)
+    if not shown:
+        return [None] * expected
+    if len(shown) < expected and len(cells) > len(shown):
+        fields = list(cells)
+        while len(fields) > expected and fields[0].type == "EMPTY":
+            fields.pop(0)
+        if len(fields) == expected:
+            return [None if token.type == "EMPTY" else token for token in fields]
+    if len(shown) > expected:
+        extra = shown[expected]
+        raise CellCountError(
+            f"{where}应有{expected}个数，读到{len(shown)}个",
+            line=extra.line or 1,
+            column=extra.column or 1,
+            excerpt=lines[(extra.line or 1) - 1],
+            expected=("下一行的标签",),
+        )
+    at = anchor if anchor is not None else shown[0]
+    raise CellCountError(
+        f"{where}应有{expected}个数，只读到{len(shown)}个（空白单元格请填“/”或“—”，否则无法确定是哪一格）",
+        line=at.line or 1,
+        column=at.column or 1,
+        excerpt=lines[(at.line or 1) - 1],
+    )
+
+
+def cell_value(token: Token | None, spec: CellSpec, lines: Sequence[str]) -> Value:
+    """The typed value of one cell token: ``int``, ``Decimal`` or ``None``."""
+    if token is None or token.type in {"NOT_FILLED", "EMPTY"} or str(token) == EMPTY:
+        return None
+    text = str(token).replace(",", "").replace("−", "-")
+    if spec.kind == "count":
+        if "." in text:
+            raise CellValueError(
+                f"“{'/'.join(spec.row)}”的“{'/'.join(spec.column)}”应为整数，读到“{token}”",
+                line=token.line or 1,
+                column=token.column or 1,
+                excerpt=lines[(token.line or 1) - 1],
+                expected=("整数",),
+            )
+        return int(text)
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:  # pragma: no cover - the grammar admits numbers only
+        raise CellValueError(
+            f"“{token}”不是金额",
+            line=token.line or 1,
+            column=token.column or 1,
+            excerpt=lines[(token.line or 1) - 1],
+        ) from exc

@@ -1,0 +1,36 @@
+"""Shared fixtures: the seed reports, their hand-read values, the layout variants."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = FIXTURES / "seeds"
+VARIANTS = FIXTURES / "variants"
+
+SEED_NAMES = sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+settings.register_profile("ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def seed_text(name: str) -> str:
+    return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def expected(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((SEEDS / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return data
+
+
+def variants() -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = json.loads((VARIANTS / "variants.json").read_text(encoding="utf-8"))
+    return data

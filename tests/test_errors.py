@@ -1,0 +1,197 @@
+"""Broken input: the library's own exception, with the right line and a Chinese message."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import govinfo_report as gr
+from tests.conftest import seed_text
+
+PDF = "002_8227bd99a070a766"  # PDF text layer, space separated
+WORD = "001_c9535c3b51337c03"  # Word copy, tab separated
+
+
+def line_of(text: str, fragment: str) -> int:
+    """1-based number of the only line containing ``fragment`` (found without the parser)."""
+    hits = [i for i, line in enumerate(text.split("\n"), start=1) if fragment in line]
+    assert len(hits) == 1, (fragment, hits)
+    return hits[0]
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def parse_error(text: str) -> gr.ParseError:
+    with pytest.raises(gr.ParseError) as info:
+        gr.parse(text)
+    error = info.value
+    assert isinstance(error, ValueError)
+    assert f"第{error.line}行第{error.column}列" in str(error)
+    return error
+
+
+def test_empty_text() -> None:
+    error = parse_error("")
+    assert isinstance(error, gr.EmptyInputError)
+    assert error.line == 1
+    assert "输入为空" in str(error)
+
+
+def test_blank_lines_only() -> None:
+    assert isinstance(parse_error("\n  \r\n\t\n"), gr.EmptyInputError)
+
+
+def test_table3_row_with_six_numbers() -> None:
+    text = replace_once(seed_text(PDF), "（一）予以公开 1 0 0 0 0 0 1", "（一）予以公开 1 0 0 0 0 1")
+    error = parse_error(text)
+    assert isinstance(error, gr.CellCountError)
+    assert error.line == line_of(text, "（一）予以公开")
+    assert "表三" in error.reason
+    assert "（一）予以公开" in error.reason
+    assert "应有7个数，只读到6个" in error.reason
+
+
+def test_table3_row_with_eight_numbers() -> None:
+    text = replace_once(seed_text(PDF), "（七）总计 9 0 0 0 0 0 9", "（七）总计 9 0 0 0 0 0 9 5")
+    error = parse_error(text)
+    assert isinstance(error, gr.CellCountError)
+    assert error.line == line_of(text, "（七）总计")
+    assert error.excerpt.endswith("9 5")
+    assert "应有7个数，读到8个" in error.reason
+
+
+def test_word_where_a_number_belongs() -> None:
+    text = replace_once(seed_text(PDF), "规章 0 0 0", "规章 0 零 0")
+    error = parse_error(text)
+    assert error.line == line_of(text, "规章 0 零 0")
+    assert error.column == len("规章 0 ") + 1
+    assert "表二" in error.reason
+    assert "零" in error.reason
+    assert "数字" in error.expected
+    assert "“行政规范性文件”" in error.expected
+
+
+def test_missing_table4() -> None:
+    text = seed_text(PDF)
+    start = text.index(" 四、政府信息公开行政复议、行政诉讼情况")
+    end = text.index("五、存在的主要问题及改进情况")
+    text = text[:start] + text[end:]
+    error = parse_error(text)
+    assert error.line == line_of(text, "五、存在的主要问题及改进情况")
+    assert "缺少“四、政府信息公开行政复议、行政诉讼情况”" in error.reason
+
+
+def test_missing_table2_row() -> None:
+    text = replace_once(seed_text(PDF), "行政处罚 0\n", "")
+    error = parse_error(text)
+    assert error.line == line_of(text, "行政强制 0")
+    assert "“行政处罚”" in error.expected
+
+
+def test_sections_out_of_order() -> None:
+    text = seed_text(WORD)
+    five = text.index("五、存在的主要问题及改进情况")
+    six = text.index("六、其他需要报告的事项")
+    text = text[:five] + text[six:] + "\n" + text[five:six]
+    error = parse_error(text)
+    assert error.line == line_of(text, "六、其他需要报告的事项")
+    assert "章节顺序不对" in error.reason
+    assert "缺少“五、存在的主要问题及改进情况”" in error.reason
+
+
+def test_missing_title() -> None:
+    text = replace_once(seed_text(WORD), "2024 年政府信息公开工作年度报告\n", "\n")
+    error = parse_error(text)
+    assert error.line == line_of(text, "一、总体情况")
+    assert "缺少标题行" in error.reason
+
+
+def test_decimal_in_a_count() -> None:
+    text = replace_once(seed_text(PDF), "行政许可 322", "行政许可 32.2")
+    error = parse_error(text)
+    assert isinstance(error, gr.CellValueError)
+    assert error.line == line_of(text, "行政许可 32.2")
+    assert "应为整数" in error.reason
+
+
+def test_text_cut_off_inside_table3() -> None:
+    text = seed_text(PDF)
+    text = text[: text.index("（四）无法")]
+    error = parse_error(text)
+    assert "文本提前结束" in error.reason
+    assert error.line == line_of(text, "8.属于行政查询事项")
+
+
+def test_table3_rows_out_of_order() -> None:
+    text = seed_text(WORD)
+    first = "\t\t2. 其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0\n"
+    second = "\t\t3. 危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0\n"
+    text = replace_once(text, first + second, second + first)
+    error = parse_error(text)
+    assert error.line == line_of(text, "三安全一稳定")
+    assert "“2.其他法律行政法规禁止公开”" in error.expected
+
+
+def test_unknown_text_inside_a_table() -> None:
+    text = replace_once(seed_text(PDF), "行政强制 0\n", "行政强制 0 备注：无\n")
+    error = parse_error(text)
+    assert error.line == line_of(text, "备注")
+    assert "备注" in str(error)
+
+
+def test_not_a_report() -> None:
+    error = parse_error("这是一封普通的信。\n\n祝好！\n")
+    assert error.line == 3
+    assert "不像政府信息公开工作年度报告" in error.reason
+
+
+def test_table_repeated() -> None:
+    text = seed_text(PDF)
+    start = text.index(" 三、收到和处理政府信息公开申请情况")
+    end = text.index(" 四、政府信息公开行政复议、行政诉讼情况")
+    text = text[:end] + text[start:end] + text[end:]
+    error = parse_error(text)
+    assert error.line == text[: text.index("三、收到和处理政府信息公开申请情况", end)].count("\n") + 1
+
+
+def test_error_message_shows_line_and_caret() -> None:
+    text = replace_once(seed_text(PDF), "规章 0 0 0", "规章 0 零 0")
+    message = str(parse_error(text))
+    lines = message.split("\n")
+    assert lines[1] == "  规章 0 零 0"
+    assert lines[2] == "  " + " " * len("规章 0 ".encode("gbk")) + "^"
+    assert lines[3].startswith("应为：")
+
+
+def test_parse_error_pickles() -> None:
+    error = parse_error("")
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is type(error)
+    assert (again.line, again.column, str(again)) == (error.line, error.column, str(error))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00\x01\x02",
+        "一、总体情况\n" * 50,
+        "|||\n\t\t\n∅∅",
+        "2024年政府信息公开工作年度报告\n一、总体情况\n",
+    ],
+)
+def test_odd_input_raises_only_parse_error(text: str) -> None:
+    parse_error(text)
+
+
+def test_bytes_are_refused_with_a_hint() -> None:
+    with pytest.raises(TypeError, match="parse_file"):
+        gr.parse(b"abc")  # type: ignore[arg-type]
+
+
+def test_unknown_edition() -> None:
+    with pytest.raises(gr.UnknownEditionError, match="2021"):
+        gr.parse("x", edition="2012")
