@@ -8,8 +8,12 @@
 
 from __future__ import annotations
 
+from .api import from_dict as from_dict
+from .api import from_json as from_json
 from .api import parse as parse
 from .api import parse_file as parse_file
+from .api import to_dict as to_dict
+from .api import to_json as to_json
 from .cells import CellRecord as CellRecord
 from .cells import cells as cells
 from .editions import EDITIONS as EDITIONS
@@ -68,7 +72,11 @@ __all__ = [
     "Withheld",
     "__version__",
     "cells",
+    "from_dict",
+    "from_json",
     "get_edition",
     "parse",
     "parse_file",
+    "to_dict",
+    "to_json",
 ]

@@ -7,8 +7,9 @@ import os
 from .model import Report
 from .parse import parse
 from .reading import read_text
+from .serialize import from_dict, from_json, to_dict, to_json
 
-__all__ = ["parse", "parse_file"]
+__all__ = ["from_dict", "from_json", "parse", "parse_file", "to_dict", "to_json"]
 
 
 def parse_file(

@@ -1,0 +1,72 @@
+"""Parse-time benchmark (a script, not a timed test).
+
+Prints, for each seed report, the median and p95 of ``gr.parse`` after a
+warm-up, and the wall time of a fresh process that imports the library and
+parses one report (the "cold" figure).
+
+    python benchmarks/bench_parse.py [--runs 300] [--cold-runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def warm(runs: int) -> None:
+    import govinfo_report as gr
+
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        for _ in range(20):
+            gr.parse(text)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            gr.parse(text)
+            times.append((time.perf_counter() - start) * 1000)
+        print(
+            f"parse {path.name}: median {statistics.median(times):.2f} ms, "
+            f"p95 {_percentile(times, 0.95):.2f} ms ({runs} runs, {len(text)} chars)"
+        )
+
+
+def cold(runs: int) -> None:
+    code = f"import govinfo_report as gr; gr.parse_file({str(SEEDS[0])!r})"
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    print(f"cold import + one parse: median {statistics.median(times):.0f} ms, min {min(times):.0f} ms")
+    empty = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        empty.append((time.perf_counter() - start) * 1000)
+    print(f"  (an empty interpreter start: median {statistics.median(empty):.0f} ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--cold-runs", type=int, default=7)
+    args = parser.parse_args()
+    warm(args.runs)
+    cold(args.cold_runs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""The command line: JSON and CSV output, errors without a traceback, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import govinfo_report as gr
+from govinfo_report.cli import main
+from tests.conftest import SEEDS
+
+SEED = SEEDS / "000_7047d3e44c49cbca.txt"
+
+
+def test_parse_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["agency"] == "中卫市人民政府办公室"
+    assert data["applications"]["new_received"]["total"] == 31
+    assert data["proactive"]["fees"] == "0"
+
+
+def test_parse_prints_cells_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED), "--format", "cells"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0] == ["table", "row", "column", "value"]
+    assert len(rows) == 201
+    assert ["3", "一、本年新收政府信息公开申请数量", "自然人", "29"] in rows
+    assert ["4", "行政诉讼/复议后起诉", "总计", "1"] in rows
+
+
+def test_blank_cells_are_empty_in_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    path = SEEDS.parent / "variants" / "blank_cells.txt"
+    assert main(["parse", str(path), "--format", "cells"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert ["2", "第二十条第（一）项/规章", "本年废止件数", ""] in rows
+
+
+def test_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    assert main(["parse", str(SEED), "-o", str(out)]) == 0
+    assert gr.from_json(out.read_text(encoding="utf-8")) == gr.parse_file(SEED)
+
+
+def test_error_exits_2_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(SEED.read_text(encoding="utf-8").replace("规章 2 0 9", "规章 2 0"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "govinfo_report", "parse", str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert "表二“第二十条第（一）项/规章”行应有3个数，只读到2个" in result.stderr
+
+
+def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["parse", str(tmp_path / "nope.txt")]) == 2
+    assert "无法读取文件" in capsys.readouterr().err

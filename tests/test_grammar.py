@@ -1,0 +1,33 @@
+"""The grammar and the model name the same rows."""
+
+from __future__ import annotations
+
+from govinfo_report._grammar import label_pattern, labels
+from govinfo_report.editions import get_edition
+from govinfo_report.layout import row_specs
+
+
+def test_every_row_has_a_grammar_label_and_back() -> None:
+    grammar_rows = {names[0] for name, names in labels().items() if name[:3] in {"T2_", "T3_"}}
+    model_rows = set()
+    for table in get_edition("2021").tables:
+        if table.number in (2, 3):
+            model_rows |= {spec.row[-1] for spec in row_specs(table.cls)}
+    assert grammar_rows == model_rows
+
+
+def test_row_counts_match_the_format() -> None:
+    edition = get_edition("2021")
+    assert len(row_specs(edition.table(3).cls)) == 25
+    assert [len(r.cells) for r in row_specs(edition.table(2).cls)] == [3, 3, 1, 1, 1, 1]
+    assert sum(len(r.cells) for r in row_specs(edition.table(4).cls)) == 15
+
+
+def test_label_pattern_tolerates_breaks_and_punctuation() -> None:
+    import re
+
+    pattern = re.compile(
+        label_pattern("（二）部分公开（区分处理的，只计这一情形）")[1:-1].replace("\\/", "/")
+    )
+    assert pattern.fullmatch("（二）部分公开（区分处理的, 只计这一\n\n情形）")
+    assert not pattern.fullmatch("（二）部分公开")

@@ -1,0 +1,54 @@
+"""The clean-up in front of the grammar: same lines, same lengths, canonical spellings."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govinfo_report.normalize import EMPTY, normalize, split_lines
+
+
+def test_fullwidth_digits_and_parentheses() -> None:
+    assert normalize("规章 ０ １２ ３") == "规章 0 12 3"
+    assert normalize("(一)予以公开") == "（一）予以公开"
+    assert normalize("1．属于国家秘密") == "1.属于国家秘密"
+
+
+def test_enumerator_with_dunhao() -> None:
+    assert normalize("2、重复申请") == "2.重复申请"
+    assert normalize("一、总体情况") == "一、总体情况"  # not after a digit: left alone
+
+
+def test_straight_quotes_become_curly() -> None:
+    assert normalize('3.危及"三安全一稳定"') == "3.危及“三安全一稳定”"
+
+
+def test_line_ends_and_bom() -> None:
+    assert normalize("\ufeffa\r\nb\rc\nd") == " a\nb\nc\nd"
+    assert split_lines("a\r\nb\u2028c") == ["a", "b\u2028c"]
+
+
+def test_empty_fields_in_tab_rows() -> None:
+    # label, merged label column, blank cell between two values, trailing merged cells
+    line = "规章\t\t0\t\t3\t\t"
+    assert normalize(line) == "规章" + EMPTY + "\t0" + EMPTY + "\t3\t\t"
+
+
+def test_empty_fields_in_pipe_rows() -> None:
+    assert normalize("| 规章 | | 0 | |") == "| 规章 " + EMPTY + " | 0 " + EMPTY + " |"
+
+
+def test_header_rows_are_left_alone() -> None:
+    assert normalize("\t\t自然人\t法人或其他组织\t\t") == "\t\t自然人\t法人或其他组织\t\t"
+
+
+def test_markdown_rule_and_lone_pipe() -> None:
+    assert normalize("|---|:---:|") == " " * len("|---|:---:|")
+    assert normalize(" |") == " " + EMPTY
+
+
+@given(st.text())
+def test_lines_and_lengths_are_kept(text: str) -> None:
+    before = split_lines(text)
+    after = normalize(text).split("\n")
+    assert [len(line) for line in after] == [len(line) for line in before]
