@@ -1,77 +1,69 @@
-"""The ``govinfo-report`` command: the only module that prints."""
+"""The ``govinfo-report`` command: the only place that prints.
+
+Each sub-command lives in :mod:`govinfo_report.commands`; this module builds
+the argument parser, opens the output, and turns the library's exceptions
+into a message on standard error and exit status 2.
+"""
 
 from __future__ import annotations
 
 import argparse
-import csv
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from types import ModuleType
 from typing import TextIO
 
 from . import __version__
-from .api import parse_file
-from .cells import cells, format_value
+from .commands import parse as parse_command
 from .errors import GovInfoError
-from .model import Report
-from .serialize import to_json
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
+#: The sub-commands, in the order ``--help`` lists them.
+COMMANDS: tuple[ModuleType, ...] = (parse_command,)
+
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govinfo-report",
-        description="政府信息公开工作年度报告：解析为结构化数据。",
+        description="政府信息公开工作年度报告：解析、校验、生成。",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    parse = commands.add_parser("parse", help="解析报告文本，输出JSON或单元格CSV")
-    parse.add_argument("file", help="报告文本文件（UTF-8、GB18030/GBK、UTF-16均可）")
-    parse.add_argument(
-        "--format",
-        choices=("json", "cells"),
-        default="json",
-        help="json：整份报告；cells：每个表格单元格一行的CSV（table,row,column,value）",
-    )
-    parse.add_argument("--encoding", help="文件编码（默认自动识别）")
-    parse.add_argument("--indent", type=int, default=2, help="JSON缩进（默认2）")
-    parse.add_argument("-o", "--output", help="输出文件（默认标准输出）")
+    for module in COMMANDS:
+        sub = commands.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
     return parser
 
 
-def write_cells(report: Report, out: TextIO) -> None:
-    """The long format as CSV: ``table,row,column,value``."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["table", "row", "column", "value"])
-    for cell in cells(report):
-        writer.writerow([cell.table, cell.row, cell.column, format_value(cell.value)])
-
-
-def _run_parse(args: argparse.Namespace, out: TextIO) -> int:
-    report = parse_file(args.file, encoding=args.encoding)
-    if args.format == "cells":
-        write_cells(report, out)
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    if path:
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            yield out
     else:
-        out.write(to_json(report, indent=args.indent) + "\n")
-    return EXIT_OK
+        yield sys.stdout
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _build_parser().parse_args(argv)
     try:
-        if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                return _run_parse(args, out)
-        return _run_parse(args, sys.stdout)
+        with _output(getattr(args, "output", None)) as out:
+            status: int = args.run(args, out)
+            return status
     except GovInfoError as exc:
-        print(f"{args.file}: {exc}", file=sys.stderr)
+        where = getattr(args, "file", None)
+        print(f"{where}: {exc}" if where else str(exc), file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
     except OSError as exc:
         print(f"govinfo-report: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -1,0 +1,5 @@
+"""Sub-commands of ``govinfo-report``, one module each.
+
+Every module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
+``run(args, out) -> int``; :mod:`govinfo_report.cli` lists them in ``COMMANDS``.
+"""
