@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from .api import from_dict as from_dict
 from .api import from_json as from_json
+from .api import json_schema as json_schema
 from .api import parse as parse
 from .api import parse_file as parse_file
+from .api import render as render
+from .api import text_layout_problems as text_layout_problems
 from .api import to_dict as to_dict
 from .api import to_json as to_json
 from .cells import CellRecord as CellRecord
@@ -75,8 +78,11 @@ __all__ = [
     "from_dict",
     "from_json",
     "get_edition",
+    "json_schema",
     "parse",
     "parse_file",
+    "render",
+    "text_layout_problems",
     "to_dict",
     "to_json",
 ]

@@ -7,9 +7,22 @@ import os
 from .model import Report
 from .parse import parse
 from .reading import read_text
+from .render import render
+from .render.text import text_layout_problems
+from .schema import json_schema
 from .serialize import from_dict, from_json, to_dict, to_json
 
-__all__ = ["from_dict", "from_json", "parse", "parse_file", "to_dict", "to_json"]
+__all__ = [
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "parse",
+    "parse_file",
+    "render",
+    "text_layout_problems",
+    "to_dict",
+    "to_json",
+]
 
 
 def parse_file(

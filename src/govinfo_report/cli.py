@@ -16,6 +16,7 @@ from typing import TextIO
 
 from . import __version__
 from .commands import parse as parse_command
+from .commands import schema as schema_command
 from .errors import GovInfoError
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -25,7 +26,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 #: The sub-commands, in the order ``--help`` lists them.
-COMMANDS: tuple[ModuleType, ...] = (parse_command,)
+COMMANDS: tuple[ModuleType, ...] = (parse_command, schema_command)
 
 
 def _build_parser() -> argparse.ArgumentParser:

@@ -239,11 +239,16 @@ class Subsection:
         return self.heading[len(self.number) :].rstrip("。：:；;，, ").strip()
 
     @property
-    def text(self) -> str:
-        """The subsection as printed paragraphs joined with newlines."""
+    def lines(self) -> tuple[str, ...]:
+        """The printed paragraphs: the heading runs on into the first when inline."""
         if self.inline and self.paragraphs:
-            return "\n".join([self.heading + self.paragraphs[0], *self.paragraphs[1:]])
-        return "\n".join([self.heading, *self.paragraphs])
+            return (self.heading + self.paragraphs[0], *self.paragraphs[1:])
+        return (self.heading, *self.paragraphs)
+
+    @property
+    def text(self) -> str:
+        """The subsection's printed paragraphs joined with newlines."""
+        return "\n".join(self.lines)
 
 
 @attrs.frozen
