@@ -30,6 +30,7 @@ from .normalize import EMPTY
 __all__ = ["ReportTransformer", "resolve_cells"]
 
 _YEAR = re.compile(r"(\d{4})[ \t]*年")
+# Markdown and web-table markup around a heading or title line: layout, not text.
 _HEADING_MARKUP = "#*| \t"
 _TABLE_NAMES = {2: "表二", 3: "表三", 4: "表四"}
 
@@ -146,7 +147,7 @@ class ReportTransformer(Transformer[Token, Report]):
         ]
         texts = [[self._source_line(token) for token in tokens] for tokens in narrative_tokens]
         width = wrap_width([line for lines in texts for line in lines])
-        title = self._source_line(front.title)
+        title = self._source_line(front.title).strip(_HEADING_MARKUP)
         agency = "".join(self._source_line(token) for token in front.agency) or None
         year_match = _YEAR.search(front.title)
         if agency is None and year_match is not None:

@@ -179,8 +179,8 @@ def _title_problems(report: Report) -> list[str]:
     problems = []
     if _LINE_BREAKS.search(report.title) or not _terminal("TITLE_LINE").fullmatch(report.title):
         return [f"标题“{report.title}”不是一行标题（应含年份、“政府信息公开”并以“报告”结尾）"]
-    if report.title != report.title.strip():
-        problems.append("标题两端有空白")
+    if report.title != report.title.strip("#*| \t"):
+        problems.append("标题两端有空白或#、*、|等标记符号")
     year = _YEAR.search(report.title)
     if year is None or report.year != int(year.group(1)):
         problems.append(f"year（{report.year}）与标题中的年份不一致")
