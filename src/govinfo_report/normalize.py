@@ -58,6 +58,7 @@ _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*
 _SEPARATOR = re.compile(r"[\t|]")
 _VALUE = re.compile(r"\s*(?:[-−]?\d[\d,]*(?:\.\d+)?|——|—|-|/|无|空)\s*")
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
+_SEPARATED_LINE = re.compile(r"^[^\n\t|]*[\t|][^\n]*$", re.MULTILINE)
 
 
 def split_lines(text: str) -> list[str]:
@@ -67,18 +68,16 @@ def split_lines(text: str) -> list[str]:
 
 def normalize(text: str) -> str:
     """The grammar's view of ``text``: same lines, same line lengths."""
-    lines = split_lines(text)
-    out = []
-    for line in lines:
-        line = line.translate(_TRANSLATION)
-        if "、" in line:
-            line = _ENUMERATOR.sub(".", line)
-        if '"' in line:
-            line = _STRAIGHT_QUOTES.sub(r"“\1”", line)
-        if "\t" in line or "|" in line:
-            line = _table_line(line)
-        out.append(line)
-    return "\n".join(out)
+    if "\r" in text:
+        text = _LINE_BREAK.sub("\n", text)
+    text = text.translate(_TRANSLATION)
+    if "、" in text:
+        text = _ENUMERATOR.sub(".", text)
+    if '"' in text:
+        text = _STRAIGHT_QUOTES.sub(r"“\1”", text)
+    if "\t" in text or "|" in text:
+        text = _SEPARATED_LINE.sub(lambda match: _table_line(match.group()), text)
+    return text
 
 
 def _table_line(line: str) -> str:

@@ -106,11 +106,22 @@ def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
     line = exc.line if isinstance(exc.line, int) and exc.line > 0 else len(lines)
     column = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
     excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = _short(excerpt[column - 1 : column - 1 + 12], 12) if excerpt else ""
+    row = _open_row(exc)
+    if row is not None:
+        # Inside a table row, after its label or some of its cells.
+        allowed = set(getattr(exc, "allowed", None) or getattr(exc, "expected", None) or ())
+        return ParseError(
+            f"{_where(allowed)}“{row}”行此处应为数字，遇到“{found}”",
+            line=line,
+            column=column,
+            excerpt=excerpt,
+            expected=("数字", _NAMED["NOT_FILLED"], *_describe(allowed)),
+        )
     if isinstance(exc, UnexpectedCharacters):
         allowed = set(exc.allowed or ())
         where = _where(allowed)
-        found = excerpt[column - 1 : column - 1 + 12] if excerpt else exc.char
-        reason = f"{where}此处无法识别“{_short(found, 12)}”" if where else f"无法识别“{_short(found, 12)}”"
+        reason = f"{where}此处无法识别“{found}”" if where else f"无法识别“{found}”"
         return ParseError(reason, line=line, column=column, excerpt=excerpt, expected=_describe(allowed))
     if isinstance(exc, UnexpectedToken):
         token: Token = exc.token
@@ -150,6 +161,26 @@ def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
         last = _last_line(lines)
         return ParseError("文本提前结束", line=last, column=1, excerpt=lines[last - 1])
     return ParseError(str(exc), line=line, column=column, excerpt=excerpt)  # pragma: no cover
+
+
+def _open_row(exc: UnexpectedInput) -> str | None:
+    """The label of the table row the error interrupts, if it is one.
+
+    That is when the last token read was a row label or cells, and what
+    follows is not another label, heading or the end of the text.
+    """
+    history = getattr(exc, "token_history", None) or []
+    token = getattr(exc, "token", None)
+    if not history or (token is not None and token.type != "TEXT_LINE"):
+        return None
+    last = history[-1]
+    if last.type != "CELLS" and last.type not in labels():
+        return None
+    stack = getattr(getattr(exc, "state", None), "value_stack", None) or []
+    for item in reversed(stack):
+        if isinstance(item, Token) and item.type in labels() and not item.type.startswith("_"):
+            return labels()[item.type][0]
+    return None
 
 
 def _missing(expected: set[str]) -> str:

@@ -1,9 +1,10 @@
 """The Transformer: Lark's tree of a report into the typed model.
 
 One method per grammar rule.  Table rows arrive as their label token and
-cell tokens; the label's terminal names the row (through the grammar's own
-label strings and the model's row paths), and :func:`resolve_cells` decides
-which printed cell is which column.  Narrative lines are taken from the
+one token holding the run of cells; the label's terminal names the row
+(through the grammar's own label strings and the model's row paths),
+:func:`split_cells` cuts the run into cells and :func:`resolve_cells`
+decides which printed cell is which column.  Narrative lines are taken from the
 user's text, not from the normalized copy the grammar read, so no character
 of the narrative is changed.
 """
@@ -14,7 +15,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 from lark import Token, Transformer
@@ -27,7 +28,7 @@ from .model import Report
 from .narrative import narrative, paragraphs, wrap_width
 from .normalize import EMPTY
 
-__all__ = ["ReportTransformer", "resolve_cells"]
+__all__ = ["PrintedCell", "ReportTransformer", "resolve_cells", "split_cells"]
 
 _YEAR = re.compile(r"(\d{4})[ \t]*年")
 # Markdown and web-table markup around a heading or title line: layout, not text.
@@ -35,10 +36,50 @@ _HEADING_MARKUP = "#*| \t"
 _TABLE_NAMES = {2: "表二", 3: "表三", 4: "表四"}
 
 
+_CELL = re.compile(EMPTY + r"|[^\s|" + EMPTY + "]+")
+_MARKS = frozenset(["-", "/", "无", "空"])
+_DASHES = frozenset("—–―─")
+
+
+class PrintedCell(NamedTuple):
+    """One cell as printed: its text, and the token and offset it was read from."""
+
+    text: str
+    token: Token
+    offset: int
+
+    @property
+    def kind(self) -> str:
+        """``"empty"`` (an empty field), ``"mark"`` (``/``, ``—`` …) or ``"number"``."""
+        if self.text == EMPTY:
+            return "empty"
+        if self.text in _MARKS or set(self.text) <= _DASHES:
+            return "mark"
+        return "number"
+
+    @property
+    def line(self) -> int:
+        """1-based line of the cell in the input."""
+        return (self.token.line or 1) + str(self.token).count("\n", 0, self.offset)
+
+    @property
+    def column(self) -> int:
+        """1-based column of the cell in the input."""
+        newline = str(self.token).rfind("\n", 0, self.offset)
+        return self.offset - newline if newline >= 0 else (self.token.column or 1) + self.offset
+
+
+def split_cells(token: Token | None) -> list[PrintedCell]:
+    """The cells of a CELLS token (positions are worked out only when asked for)."""
+    if token is None:
+        return []
+    return [PrintedCell(match.group(), token, match.start()) for match in _CELL.finditer(token)]
+
+
 @attrs.frozen
 class _Row:
     label: Token
-    cells: tuple[Token, ...]
+    cells: list[PrintedCell]
 
 
 @attrs.frozen
@@ -87,8 +128,8 @@ class ReportTransformer(Transformer[Token, Report]):
             row_spec = _row_for(row.label, spec.cls)
             where = f"{_TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
             cells = resolve_cells(row.cells, len(row_spec.cells), where, row.label, self._lines)
-            for cell_spec, token in zip(row_spec.cells, cells, strict=True):
-                values[cell_spec.key] = cell_value(token, cell_spec, self._lines)
+            for cell_spec, cell in zip(row_spec.cells, cells, strict=True):
+                values[cell_spec.key] = cell_value(cell, cell_spec, self._lines)
         return build_table(spec.cls, values)
 
     # -- rules -------------------------------------------------------------
@@ -100,7 +141,7 @@ class ReportTransformer(Transformer[Token, Report]):
         return _Front(tuple(children), None, ())
 
     def row(self, children: list[Token]) -> _Row:
-        return _Row(children[0], tuple(children[1:]))
+        return _Row(children[0], split_cells(children[1] if len(children) > 1 else None))
 
     def table2(self, children: list[_Row]) -> object:
         return self._table(2, children)
@@ -111,12 +152,12 @@ class ReportTransformer(Transformer[Token, Report]):
     def table4(self, children: list[Token]) -> object:
         spec = self._edition.table(4)
         cell_specs = [cell for row in row_specs(spec.cls) for cell in row.cells]
-        cells = [token for token in children if token.type in {"NUMBER", "NOT_FILLED", "EMPTY"}]
-        anchor = cells[0] if cells else None
+        cells = [cell for token in children if token.type == "CELLS" for cell in split_cells(token)]
+        anchor = children[0] if children else None
         resolved = resolve_cells(cells, len(cell_specs), "表四", anchor, self._lines)
         values = {
-            cell_spec.key: cell_value(token, cell_spec, self._lines)
-            for cell_spec, token in zip(cell_specs, resolved, strict=True)
+            cell_spec.key: cell_value(cell, cell_spec, self._lines)
+            for cell_spec, cell in zip(cell_specs, resolved, strict=True)
         }
         return build_table(spec.cls, values)
 
@@ -169,15 +210,15 @@ class ReportTransformer(Transformer[Token, Report]):
 
 
 def resolve_cells(
-    cells: Sequence[Token],
+    cells: Sequence[PrintedCell],
     expected: int,
     where: str,
     anchor: Token | None,
     lines: Sequence[str],
-) -> list[Token | None]:
+) -> list[PrintedCell | None]:
     """Which printed cell is which column; ``None`` for a blank that was not printed.
 
-    ``EMPTY`` tokens are empty fields of a ``|``/tab layout.  When the row
+    Empty cells (``∅``) are empty fields of a ``|``/tab layout.  When the row
     shows exactly ``expected`` values, every empty field is layout (a merged
     label column, padding).  When it shows fewer, the empty fields are blank
     cells: the values are right-aligned (padding stands between label and
@@ -186,47 +227,50 @@ def resolve_cells(
     all is blank throughout.  Anything else cannot be read without guessing
     and raises :class:`~govinfo_report.errors.CellCountError`.
     """
-    shown = [token for token in cells if token.type != "EMPTY"]
+    shown = [cell for cell in cells if cell.kind != "empty"]
     if len(shown) == expected:
         return list(shown)
     if not shown:
         return [None] * expected
     if len(shown) < expected and len(cells) > len(shown):
         fields = list(cells)
-        while len(fields) > expected and fields[0].type == "EMPTY":
+        while len(fields) > expected and fields[0].kind == "empty":
             fields.pop(0)
         if len(fields) == expected:
-            return [None if token.type == "EMPTY" else token for token in fields]
+            return [None if cell.kind == "empty" else cell for cell in fields]
     if len(shown) > expected:
         extra = shown[expected]
         raise CellCountError(
             f"{where}应有{expected}个数，读到{len(shown)}个",
-            line=extra.line or 1,
-            column=extra.column or 1,
-            excerpt=lines[(extra.line or 1) - 1],
+            line=extra.line,
+            column=extra.column,
+            excerpt=lines[extra.line - 1],
             expected=("下一行的标签",),
         )
-    at = anchor if anchor is not None else shown[0]
+    if anchor is not None:
+        line, column = anchor.line or 1, anchor.column or 1
+    else:
+        line, column = shown[0].line, shown[0].column
     raise CellCountError(
         f"{where}应有{expected}个数，只读到{len(shown)}个（空白单元格请填“/”或“—”，否则无法确定是哪一格）",
-        line=at.line or 1,
-        column=at.column or 1,
-        excerpt=lines[(at.line or 1) - 1],
+        line=line,
+        column=column,
+        excerpt=lines[line - 1],
     )
 
 
-def cell_value(token: Token | None, spec: CellSpec, lines: Sequence[str]) -> Value:
-    """The typed value of one cell token: ``int``, ``Decimal`` or ``None``."""
-    if token is None or token.type in {"NOT_FILLED", "EMPTY"} or str(token) == EMPTY:
+def cell_value(cell: PrintedCell | None, spec: CellSpec, lines: Sequence[str]) -> Value:
+    """The typed value of one printed cell: ``int``, ``Decimal`` or ``None``."""
+    if cell is None or cell.kind != "number":
         return None
-    text = str(token).replace(",", "").replace("−", "-")
+    text = cell.text.replace(",", "").replace("−", "-")
     if spec.kind == "count":
         if "." in text:
             raise CellValueError(
-                f"“{'/'.join(spec.row)}”的“{'/'.join(spec.column)}”应为整数，读到“{token}”",
-                line=token.line or 1,
-                column=token.column or 1,
-                excerpt=lines[(token.line or 1) - 1],
+                f"“{'/'.join(spec.row)}”的“{'/'.join(spec.column)}”应为整数，读到“{cell.text}”",
+                line=cell.line,
+                column=cell.column,
+                excerpt=lines[cell.line - 1],
                 expected=("整数",),
             )
         return int(text)
@@ -234,8 +278,8 @@ def cell_value(token: Token | None, spec: CellSpec, lines: Sequence[str]) -> Val
         return Decimal(text)
     except InvalidOperation as exc:  # pragma: no cover - the grammar admits numbers only
         raise CellValueError(
-            f"“{token}”不是金额",
-            line=token.line or 1,
-            column=token.column or 1,
-            excerpt=lines[(token.line or 1) - 1],
+            f"“{cell.text}”不是金额",
+            line=cell.line,
+            column=cell.column,
+            excerpt=lines[cell.line - 1],
         ) from exc
