@@ -16,7 +16,31 @@ from .editions import get_edition
 from .layout import Value, table_values
 from .model import Report
 
-__all__ = ["CellRecord", "cells", "format_value"]
+__all__ = ["CellAddress", "CellRecord", "cells", "format_value"]
+
+
+_TABLE_NUMERALS = {2: "二", 3: "三", 4: "四"}
+
+
+@attrs.frozen
+class CellAddress:
+    """Where a cell is: table number, row path and column path joined with ``/``.
+
+    The same spelling as :class:`CellRecord` and national-format.md, e.g.
+    ``CellAddress(3, "一、本年新收政府信息公开申请数量", "自然人")``.
+    """
+
+    table: int
+    row: str
+    column: str
+
+    def to_dict(self) -> dict[str, int | str]:
+        """``{"table": 3, "row": "…", "column": "…"}`` for JSON."""
+        return {"table": self.table, "row": self.row, "column": self.column}
+
+    def __str__(self) -> str:
+        numeral = _TABLE_NUMERALS.get(self.table, str(self.table))
+        return f"表{numeral}“{self.row}”行“{self.column}”列"
 
 
 @attrs.frozen
