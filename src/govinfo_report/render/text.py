@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from .._grammar import parser
 from ..editions import get_edition
 from ..model import Narrative, Report, Subsection
-from ..narrative import display_width
+from ..narrative import CJK, SENTENCE_END, SUBSECTION_NUMBER, display_width
+from ..normalize import MARKDOWN_RULE
 from .layout import format_cell, printed_rows
 
 __all__ = ["TABLE3_NOTE", "render_text", "text_layout_problems"]
@@ -100,9 +101,6 @@ _TABLE_RENDERERS = {2: render_table2, 3: render_table3, 4: render_table4}
 # ---------------------------------------------------------------------------
 # What the text layout cannot carry
 
-_MARKER = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
-_SENTENCE_END = re.compile(r"[。！？；：…!?;:][”’」』）》)\]]*$")
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff“”《》〈〉]")
 _STOP = re.compile(r"[。：:]")
 _YEAR = re.compile(r"(\d{4})[ \t]*年")
 _LINE_BREAKS = re.compile(r"[\r\n]")
@@ -152,23 +150,23 @@ def text_layout_problems(report: Report) -> list[str]:
         lines: list[tuple[str, bool]] = []  # (line, is a heading of its own)
         for paragraph in paragraphs:
             problems += _line_problems(name, paragraph, headings)
-            if _MARKER.match(paragraph):
+            if SUBSECTION_NUMBER.match(paragraph):
                 problems.append(f"{name}：段落“{paragraph[:20]}”以（一）式编号开头，会被读作小标题")
             lines.append((paragraph, False))
         for sub in subsections:
             problems += _subsection_problems(name, sub, headings)
             for index, line in enumerate(sub.lines):
-                if index > 0 and _MARKER.match(line):
+                if index > 0 and SUBSECTION_NUMBER.match(line):
                     problems.append(f"{name}：段落“{line[:20]}”以（一）式编号开头，会被读作小标题")
                 lines.append((line, index == 0 and not sub.inline))
         for (line, own_heading), (following, _) in itertools.pairwise(lines):
             if not line or not following:
                 continue
-            closed = own_heading or _SENTENCE_END.search(line) is not None
-            if not closed and _CJK.match(line[-1]) and _CJK.match(following[0]):
+            closed = own_heading or SENTENCE_END.search(line) is not None
+            if not closed and CJK.match(line[-1]) and CJK.match(following[0]):
                 problems.append(f"{name}：段落“{line[-20:]}”未以句末标点结束，会与下一段连成一段")
         open_sentences += sum(
-            1 for line, own_heading in lines if not own_heading and not _SENTENCE_END.search(line)
+            1 for line, own_heading in lines if not own_heading and not SENTENCE_END.search(line)
         )
     if open_sentences >= 4:
         problems.append(f"有{open_sentences}个段落未以句末标点结束，文本会被当作PDF折行文本重新分段")
@@ -207,6 +205,8 @@ def _line_problems(where: str, line: str, headings: list[re.Pattern[str]]) -> li
         return [f"{where}：段落“{line[:20]}”只有分隔符"]
     if any(pattern.fullmatch(line) for pattern in headings):
         return [f"{where}：段落“{line[:20]}”会被读作章节标题"]
+    if MARKDOWN_RULE.match(line):
+        return [f"{where}：段落“{line[:20]}”会被读作Markdown表格分隔线"]
     return []
 
 
@@ -214,7 +214,7 @@ def _subsection_problems(where: str, sub: Subsection, headings: list[re.Pattern[
     problems = _line_problems(where, sub.heading, headings)
     for paragraph in sub.paragraphs:
         problems += _line_problems(where, paragraph, headings)
-    if not _MARKER.match(sub.heading):
+    if not SUBSECTION_NUMBER.match(sub.heading):
         problems.append(f"{where}：小标题“{sub.heading[:20]}”不以（一）式编号开头")
     stop = _STOP.search(sub.heading)
     if sub.inline:

@@ -1,0 +1,184 @@
+"""Filling a report's tables from long-format records: ``from_cells``.
+
+A record names one cell by its address (table number, row path, column path,
+exactly as :func:`govinfo_report.cells` yields them and ``--format cells``
+prints them) and gives its value.  Records may be
+:class:`~govinfo_report.cells.CellRecord` objects, dicts, or the rows of a CSV
+file read with :class:`csv.DictReader` (header ``table,row,column,value``;
+other columns are ignored).
+
+Values: an ``int``/``Decimal`` as it is; a string is read as a plain number
+(``12``, ``0``, ``1,234``, ``12.50`` for amounts).  An empty string, ``None`` and
+the marks the parser reads as "not filled in" (``/``, ``-``, ``—``, ``——``,
+``无``, ``空``) leave the cell not filled in, and so does a cell no record names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+
+from .cells import CellAddress, CellRecord
+from .editions import get_edition
+from .errors import CellsError
+from .layout import CellSpec, Value, build_table, cell_specs
+from .model import Report
+from .skeleton import skeleton
+
+__all__ = ["NOT_FILLED_MARKS", "from_cells"]
+
+#: Values that mean "not filled in", as the parser reads them.
+NOT_FILLED_MARKS = frozenset({"", "/", "-", "—", "——", "–", "无", "空"})
+
+_KEYS = ("table", "row", "column", "value")
+_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_TABLE_NUMERALS = {"二": 2, "三": 3, "四": 4, "表二": 2, "表三": 3, "表四": 4}
+
+Record = CellRecord | Mapping[str, Any]
+
+
+def from_cells(
+    records: Iterable[Record],
+    *,
+    agency: str,
+    year: int,
+    edition: str = "2021",
+    title: str | None = None,
+) -> Report:
+    """A report whose tables hold the values of ``records``; the rest is the skeleton's.
+
+    Args:
+        records: one per cell, with ``table``, ``row``, ``column`` and ``value``
+            (``CellRecord`` objects, dicts or CSV rows).
+        agency: the issuing body.
+        year: the reporting year.
+        edition: the layout edition of the addresses.
+        title: the title line; the skeleton's by default.
+
+    Returns:
+        :func:`~govinfo_report.skeleton.skeleton`'s report with the tables replaced:
+        each cell named by a record holds its value, every other cell is ``None``
+        (not filled in).  ``from_cells(gr.cells(r), …)`` has the tables of ``r``.
+
+    Raises:
+        CellsError: a record names an unknown address, names an address a second
+            time, has a value that is not a number of the cell's kind (counts are
+            integers, amounts decimals), or lacks one of its keys.  The message
+            names the record (1-based) and the address.
+    """
+    base = skeleton(agency, year, edition, title=title)
+    layout = get_edition(edition)
+    addresses: dict[tuple[int, str, str], tuple[type, CellSpec]] = {
+        (table.number, "/".join(spec.row), "/".join(spec.column)): (table.cls, spec)
+        for table in layout.tables
+        for spec in cell_specs(table.cls)
+    }
+    values: dict[type, dict[tuple[tuple[str, ...], tuple[str, ...]], Value]] = {
+        table.cls: {} for table in layout.tables
+    }
+    seen: dict[tuple[int, str, str], int] = {}
+    for number, record in enumerate(records, start=1):
+        table, row, column, raw = _fields(record, number)
+        address = str(CellAddress(table, row, column))
+        key = (table, row, column)
+        if key not in addresses:
+            raise CellsError(_unknown(key, addresses), address=address, record=number)
+        if key in seen:
+            raise CellsError(f"{address}重复（第{seen[key]}条记录已给出）", address=address, record=number)
+        seen[key] = number
+        cls, spec = addresses[key]
+        values[cls][spec.key] = _value(raw, spec, address, number)
+    tables: dict[str, Any] = {
+        table.attribute: build_table(table.cls, values[table.cls]) for table in layout.tables
+    }
+    return attrs.evolve(base, **tables)
+
+
+def _fields(record: Record, number: int) -> tuple[int, str, str, object]:
+    if isinstance(record, CellRecord):
+        return record.table, record.row, record.column, record.value
+    if not isinstance(record, Mapping):
+        raise CellsError(
+            f"应为含table、row、column、value的记录，实际为{type(record).__name__}", record=number
+        )
+    missing = [key for key in _KEYS if key not in record or (key != "value" and record[key] is None)]
+    if missing:
+        raise CellsError(f"缺少{'、'.join(missing)}", record=number)
+    return (
+        _table_number(record["table"], number),
+        _label(record["row"]),
+        _label(record["column"]),
+        record["value"],
+    )
+
+
+def _table_number(value: object, number: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = str(value).strip()
+    if text.isdigit():
+        return int(text)
+    if text in _TABLE_NUMERALS:
+        return _TABLE_NUMERALS[text]
+    raise CellsError(f"表格编号“{text}”不是2、3或4", record=number)
+
+
+def _label(value: object) -> str:
+    """A row or column path as given, without surrounding white space around its segments."""
+    return "/".join(part.strip() for part in str(value).strip().split("/"))
+
+
+def _unknown(key: tuple[int, str, str], addresses: Mapping[tuple[int, str, str], object]) -> str:
+    table, row, column = key
+    where = f"{CellAddress(table, row, column)}不存在"
+    numbers = sorted({number for number, _, _ in addresses})
+    if table not in numbers:
+        return f"{where}：表格编号应为{'、'.join(map(str, numbers))}"
+    rows = list(dict.fromkeys(r for t, r, _ in addresses if t == table))
+    if row not in rows:
+        close = difflib.get_close_matches(row, rows, n=1, cutoff=0.5)
+        hint = f"，是否指“{close[0]}”？" if close else ""
+        return f"{where}：表{_numeral(table)}没有这一行{hint}"
+    columns = [c for t, r, c in addresses if t == table and r == row]
+    close = difflib.get_close_matches(column, columns, n=1, cutoff=0.5)
+    hint = f"，是否指“{close[0]}”？" if close else f"；该行的列为：{'、'.join(columns)}"
+    return f"{where}：该行没有这一列{hint}"
+
+
+def _numeral(table: int) -> str:
+    return {2: "二", 3: "三", 4: "四"}.get(table, str(table))
+
+
+def _value(raw: object, spec: CellSpec, address: str, number: int) -> Value:
+    if raw is None:
+        return None
+    wanted = "整数" if spec.kind == "count" else "金额（如12.5）"
+    if isinstance(raw, bool):
+        raise CellsError(f"{address}的值“{raw}”不是数字，应为{wanted}", address=address, record=number)
+    if isinstance(raw, int):
+        return raw if spec.kind == "count" else Decimal(raw)
+    if isinstance(raw, Decimal | float) and math.isfinite(raw):
+        text = format(Decimal(str(raw)) if isinstance(raw, float) else raw, "f")
+    elif isinstance(raw, str):
+        text = raw.strip()
+        if text in NOT_FILLED_MARKS:
+            return None
+    else:
+        raise CellsError(f"{address}的值“{raw!r}”不是数字，应为{wanted}", address=address, record=number)
+    if not _NUMBER.fullmatch(text):
+        raise CellsError(f"{address}的值“{text}”不是数字，应为{wanted}", address=address, record=number)
+    try:
+        amount = Decimal(text.replace(",", "").replace("−", "-"))
+    except InvalidOperation:  # pragma: no cover - the pattern admits plain numbers only
+        raise CellsError(f"{address}的值“{text}”不是数字", address=address, record=number) from None
+    if spec.kind == "amount":
+        return amount
+    if amount != amount.to_integral_value():
+        raise CellsError(f"{address}的值“{text}”不是整数，件数应为整数", address=address, record=number)
+    return int(amount)
