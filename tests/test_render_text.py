@@ -76,3 +76,18 @@ def test_problems_name_what_cannot_be_carried() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="未知的输出格式"):
         gr.render(gr.parse(seed_text(SEED_NAMES[0])), "pdf")
+
+
+def test_a_markdown_rule_paragraph_cannot_be_carried() -> None:
+    report = gr.parse(seed_text("001_c9535c3b51337c03"))
+    ruled = attrs.evolve(report.overview, paragraphs=("---",))
+    assert any("分隔线" in p for p in gr.text_layout_problems(_with(report, overview=ruled)))
+
+
+def test_markdown_title_line_without_a_body_line() -> None:
+    text = gr.render(gr.parse(seed_text("001_c9535c3b51337c03")), "text")
+    text = text.replace("中卫市民政局\n2024 年政府信息公开工作年度报告", "# 2024 年政府信息公开工作年度报告", 1)
+    report = gr.parse(text)
+    assert report.title == "2024 年政府信息公开工作年度报告"
+    assert report.agency is None
+    assert report.year == 2024

@@ -122,3 +122,10 @@ def test_unknown_field_and_version() -> None:
         gr.from_json("{not json")
     with pytest.raises(gr.SerializationError):
         gr.from_dict([1, 2])
+
+
+def test_missing_top_level_key() -> None:
+    with pytest.raises(gr.SerializationError) as info:
+        gr.from_json('{"schema_version": 1}')
+    assert info.value.path == "$.edition"
+    assert "缺少此字段" in str(info.value)

@@ -8,30 +8,38 @@
 
 from __future__ import annotations
 
+from .api import from_cells as from_cells
 from .api import from_dict as from_dict
 from .api import from_json as from_json
 from .api import json_schema as json_schema
 from .api import parse as parse
 from .api import parse_file as parse_file
 from .api import render as render
+from .api import skeleton as skeleton
 from .api import text_layout_problems as text_layout_problems
 from .api import to_dict as to_dict
 from .api import to_json as to_json
+from .api import validate as validate
+from .cells import CellAddress as CellAddress
 from .cells import CellRecord as CellRecord
 from .cells import cells as cells
 from .editions import EDITIONS as EDITIONS
 from .editions import Edition as Edition
 from .editions import get_edition as get_edition
 from .errors import CellCountError as CellCountError
+from .errors import CellsError as CellsError
 from .errors import CellValueError as CellValueError
 from .errors import DecodeError as DecodeError
 from .errors import EmptyInputError as EmptyInputError
 from .errors import GovInfoError as GovInfoError
+from .errors import InputTooLargeError as InputTooLargeError
+from .errors import MissingDependencyError as MissingDependencyError
 from .errors import ParseError as ParseError
 from .errors import SerializationError as SerializationError
 from .errors import UnknownEditionError as UnknownEditionError
 from .model import ApplicantCounts as ApplicantCounts
 from .model import Applications as Applications
+from .model import Diagnostic as Diagnostic
 from .model import Narrative as Narrative
 from .model import NotProcessed as NotProcessed
 from .model import OtherHandling as OtherHandling
@@ -44,6 +52,7 @@ from .model import ReviewsAndLawsuits as ReviewsAndLawsuits
 from .model import Subsection as Subsection
 from .model import Unable as Unable
 from .model import Withheld as Withheld
+from .rules import Finding as Finding
 
 __version__ = "0.1.0"
 
@@ -51,13 +60,19 @@ __all__ = [
     "EDITIONS",
     "ApplicantCounts",
     "Applications",
+    "CellAddress",
     "CellCountError",
     "CellRecord",
     "CellValueError",
+    "CellsError",
     "DecodeError",
+    "Diagnostic",
     "Edition",
     "EmptyInputError",
+    "Finding",
     "GovInfoError",
+    "InputTooLargeError",
+    "MissingDependencyError",
     "Narrative",
     "NotProcessed",
     "OtherHandling",
@@ -75,6 +90,7 @@ __all__ = [
     "Withheld",
     "__version__",
     "cells",
+    "from_cells",
     "from_dict",
     "from_json",
     "get_edition",
@@ -82,7 +98,9 @@ __all__ = [
     "parse",
     "parse_file",
     "render",
+    "skeleton",
     "text_layout_problems",
     "to_dict",
     "to_json",
+    "validate",
 ]

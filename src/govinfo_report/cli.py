@@ -15,8 +15,12 @@ from types import ModuleType
 from typing import TextIO
 
 from . import __version__
+from .commands import fill as fill_command
 from .commands import parse as parse_command
+from .commands import render as render_command
 from .commands import schema as schema_command
+from .commands import skeleton as skeleton_command
+from .commands import validate as validate_command
 from .errors import GovInfoError
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -26,7 +30,14 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 #: The sub-commands, in the order ``--help`` lists them.
-COMMANDS: tuple[ModuleType, ...] = (parse_command, schema_command)
+COMMANDS: tuple[ModuleType, ...] = (
+    parse_command,
+    validate_command,
+    skeleton_command,
+    fill_command,
+    render_command,
+    schema_command,
+)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -60,7 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status: int = args.run(args, out)
             return status
     except GovInfoError as exc:
-        where = getattr(args, "file", None)
+        paths = getattr(args, "paths", None) or [getattr(args, "file", None)]
+        where = paths[0] if len(paths) == 1 else None
         print(f"{where}: {exc}" if where else str(exc), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

@@ -11,9 +11,12 @@ from __future__ import annotations
 __all__ = [
     "CellCountError",
     "CellValueError",
+    "CellsError",
     "DecodeError",
     "EmptyInputError",
     "GovInfoError",
+    "InputTooLargeError",
+    "MissingDependencyError",
     "ParseError",
     "SerializationError",
     "UnknownEditionError",
@@ -92,6 +95,10 @@ class EmptyInputError(ParseError):
     """The input holds no text at all."""
 
 
+class InputTooLargeError(ParseError):
+    """The input is larger than the configured limit (``max_size``)."""
+
+
 class CellCountError(ParseError):
     """A table row has more or fewer cells than its layout allows."""
 
@@ -114,6 +121,40 @@ class SerializationError(GovInfoError, ValueError):
     def __init__(self, message: str, *, path: str = "$") -> None:
         self.path = path
         super().__init__(message)
+
+
+class CellsError(GovInfoError, ValueError):
+    """Long-format cell records (``table,row,column,value``) that do not fill a report.
+
+    Raised by :func:`govinfo_report.from_cells` for an unknown address, an
+    address given twice, a value that is not a number of the cell's kind, or a
+    record without its keys.
+
+    Attributes:
+        reason: the message without the record number.
+        address: the cell's address as given, e.g. ``表三“一、本年新收政府信息公开申请数量”行“自然人”列``,
+            or ``None`` when the record names none.
+        record: 1-based number of the offending record, or ``None``.
+    """
+
+    def __init__(self, reason: str, *, address: str | None = None, record: int | None = None) -> None:
+        self.reason = reason
+        self.address = address
+        self.record = record
+        super().__init__(f"第{record}条记录：{reason}" if record is not None else reason)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_cells_error, (type(self), self.reason, self.address, self.record))
+
+
+def _rebuild_cells_error(
+    cls: type[CellsError], reason: str, address: str | None, record: int | None
+) -> CellsError:
+    return cls(reason, address=address, record=record)
+
+
+class MissingDependencyError(GovInfoError, ImportError):
+    """An optional dependency is not installed; the message says which extra to install."""
 
 
 class UnknownEditionError(GovInfoError, LookupError):

@@ -19,6 +19,7 @@ import attrs
 __all__ = [
     "ApplicantCounts",
     "Applications",
+    "Diagnostic",
     "Narrative",
     "NotProcessed",
     "OtherHandling",
@@ -269,6 +270,30 @@ class Narrative:
 
 
 @attrs.frozen
+class Diagnostic:
+    """What lenient parsing could not read, and what it did about it.
+
+    Attributes:
+        line: 1-based line in the input.
+        column: 1-based column in the input.
+        message: what was skipped, missing or not understood, and why (Chinese).
+        excerpt: the input line it is about ("" when the text had ended).
+    """
+
+    line: int
+    column: int
+    message: str
+    excerpt: str = ""
+
+    def __str__(self) -> str:
+        return f"第{self.line}行第{self.column}列：{self.message}"
+
+
+def _diagnostics(value: Any) -> tuple[Diagnostic, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
 class Report:
     """One annual report.
 
@@ -285,6 +310,9 @@ class Report:
         reviews: table 4 (section 四).
         problems: section 五、存在的主要问题及改进情况.
         other_matters: section 六、其他需要报告的事项.
+        diagnostics: what lenient parsing skipped or filled in (empty for a
+            strict parse); not part of equality, since it describes the
+            reading, not the report.
     """
 
     edition: str
@@ -299,3 +327,4 @@ class Report:
     reviews: ReviewsAndLawsuits
     problems: Narrative
     other_matters: Narrative
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics, eq=False)

@@ -29,13 +29,25 @@ from collections.abc import Sequence
 
 from .model import Narrative, Subsection
 
-__all__ = ["WrapWidth", "display_width", "narrative", "paragraphs", "wrap_width"]
+__all__ = [
+    "CJK",
+    "SENTENCE_END",
+    "SUBSECTION_NUMBER",
+    "WrapWidth",
+    "display_width",
+    "narrative",
+    "paragraphs",
+    "wrap_width",
+]
 
 WrapWidth = int | None
 
-_MARKER = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
-_SENTENCE_END = re.compile(r"[。！？；：…!?;:][”’」』）》)\]]*$")
-_CJK_EDGE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff“”《》〈〉]")
+#: A subsection number at the start of a paragraph: ``（一）`` … ``（十）``.
+SUBSECTION_NUMBER = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
+#: A line that ends a sentence (closing quotes and brackets may follow the stop).
+SENTENCE_END = re.compile(r"[。！？；：…!?;:][”’」』）》)\]】]*$")
+#: A character that joins across a line break without a space: CJK and its punctuation.
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff“”《》〈〉]")
 _HEADING_STOP = re.compile(r"[。：:]")
 _TOLERANCE = 4
 _MAX_HEADING_WIDTH = 64
@@ -48,7 +60,7 @@ def display_width(text: str) -> int:
 
 
 def _is_heading_line(line: str) -> bool:
-    if not _MARKER.match(line) or display_width(line) > _MAX_HEADING_WIDTH:
+    if not SUBSECTION_NUMBER.match(line) or display_width(line) > _MAX_HEADING_WIDTH:
         return False
     stop = _HEADING_STOP.search(line)
     return stop is None or stop.end() == len(line.rstrip())
@@ -57,7 +69,7 @@ def _is_heading_line(line: str) -> bool:
 def wrap_width(lines: Sequence[str]) -> WrapWidth:
     """The page width of a wrapped layout, or ``None`` for one line per paragraph."""
     widths = sorted(
-        display_width(line) for line in lines if not _SENTENCE_END.search(line) and not _is_heading_line(line)
+        display_width(line) for line in lines if not SENTENCE_END.search(line) and not _is_heading_line(line)
     )
     if len(widths) < 4:
         return None
@@ -84,8 +96,8 @@ def paragraphs(lines: Sequence[str], width: WrapWidth) -> list[str]:
 def _ends_paragraph(line: str, following: str, width: WrapWidth) -> bool:
     if _is_heading_line(line):
         return True
-    sentence_end = _SENTENCE_END.search(line) is not None
-    if sentence_end and _MARKER.match(following):
+    sentence_end = SENTENCE_END.search(line) is not None
+    if sentence_end and SUBSECTION_NUMBER.match(following):
         return True
     if width is not None:
         shortfall = width - display_width(line)
@@ -93,7 +105,7 @@ def _ends_paragraph(line: str, following: str, width: WrapWidth) -> bool:
         return shortfall > 2 * _TOLERANCE or (sentence_end and shortfall > _TOLERANCE)
     if sentence_end:
         return True
-    return not (_CJK_EDGE.match(line[-1]) and _CJK_EDGE.match(following[0]))
+    return not (CJK.match(line[-1]) and CJK.match(following[0]))
 
 
 def narrative(lines: Sequence[str], width: WrapWidth) -> Narrative:
@@ -114,7 +126,7 @@ def narrative(lines: Sequence[str], width: WrapWidth) -> Narrative:
 
 
 def _split_heading(paragraph: str) -> Subsection | None:
-    if not _MARKER.match(paragraph):
+    if not SUBSECTION_NUMBER.match(paragraph):
         return None
     if _is_heading_line(paragraph):
         return Subsection(paragraph)

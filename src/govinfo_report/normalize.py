@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EMPTY", "normalize", "split_lines"]
+__all__ = ["EMPTY", "MARKDOWN_RULE", "normalize", "split_lines"]
 
 #: Marks an empty table field that stands for a blank cell.
 EMPTY = "\u2205"
@@ -54,7 +54,8 @@ _TRANSLATION = str.maketrans(
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ENUMERATOR = re.compile(r"(?<=\d)[、]")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]{1,60})"')
-_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+#: A Markdown table rule line (``|---|:---:|``): blanked, it carries no text.
+MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _SEPARATOR = re.compile(r"[\t|]")
 _VALUE = re.compile(r"\s*(?:[-−]?\d[\d,]*(?:\.\d+)?|——|—|-|/|无|空)\s*")
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
@@ -81,7 +82,7 @@ def normalize(text: str) -> str:
 
 
 def _table_line(line: str) -> str:
-    if _MARKDOWN_RULE.match(line):
+    if MARKDOWN_RULE.match(line):
         return " " * len(line)
     if _LONE_PIPE.match(line):
         # One cell per line ending in "|": a line that is only the "|" is an empty cell.

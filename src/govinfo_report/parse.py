@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from ._grammar import labels, parser
 from .editions import HEADINGS, get_edition
-from .errors import EmptyInputError, GovInfoError, ParseError
+from .errors import EmptyInputError, GovInfoError, InputTooLargeError, ParseError
 from .model import Report
 from .normalize import normalize, split_lines
+from .recovery import Recovery
 from .transform import ReportTransformer
 
-__all__ = ["parse"]
+__all__ = ["MAX_SIZE", "parse"]
 
 _NAMED = {
     "TITLE_LINE": "标题行（如“2024年政府信息公开工作年度报告”）",
@@ -35,13 +37,28 @@ _TABLE_OF = {"T2": "表二", "T3": "表三", "T4": "表四"}
 _SECTION_OF = {f"H{i}": i for i in range(1, 7)}
 
 
-def parse(text: str, *, edition: str | None = None) -> Report:
+#: Default largest input ``parse`` accepts, in characters (``parse_file``: bytes).
+MAX_SIZE = 20_000_000
+
+
+def parse(
+    text: str,
+    *,
+    edition: str | None = None,
+    lenient: bool = False,
+    max_size: int = MAX_SIZE,
+) -> Report:
     """Parse the text of one annual report.
 
     Args:
         text: the report as text (PDF text layer, Word or web copy).
         edition: ``"2021"``; ``None`` (the default) reads the edition from the
             tables themselves.
+        lenient: keep going past what cannot be read: missing tables and
+            cells stay "not filled in", text that does not fit is skipped,
+            and ``report.diagnostics`` says what was done and where.  Text
+            that holds no report at all still raises.
+        max_size: refuse longer input (characters) with ``InputTooLargeError``.
 
     Raises:
         ParseError: the text is not a report of a known layout; the error
@@ -50,12 +67,19 @@ def parse(text: str, *, edition: str | None = None) -> Report:
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
     chosen = get_edition(edition or "2021")
+    if len(text) > max_size:
+        raise InputTooLargeError(
+            f"输入过大：{len(text):,}个字符，超过上限{max_size:,}（可用max_size调整）", line=1, column=1
+        )
     if not text.strip():
         raise EmptyInputError("输入为空，没有可读的报告文本", line=1, column=1)
     lines = split_lines(text)
+    normalized = normalize(text)
+    recovery = Recovery(normalized, lines, chosen) if lenient else None
     try:
-        tree = parser().parse(normalize(text))
-        return ReportTransformer(lines, chosen).transform(tree)
+        tree = parser().parse(normalized, on_error=recovery)
+        transformer = ReportTransformer(lines, chosen, lenient=lenient)
+        report = transformer.transform(tree)
     except VisitError as exc:
         if isinstance(exc.orig_exc, GovInfoError):
             raise exc.orig_exc from None
@@ -66,6 +90,10 @@ def parse(text: str, *, edition: str | None = None) -> Report:
         raise _from_lark(exc, lines) from None
     except RecursionError:  # pragma: no cover - the grammar keeps trees flat
         raise ParseError("文本嵌套过深，无法解析", line=1, column=1) from None
+    if recovery is None:
+        return report
+    found = sorted([*recovery.diagnostics, *transformer.diagnostics], key=lambda d: (d.line, d.column))
+    return attrs.evolve(report, diagnostics=found)
 
 
 def _describe(names: Iterable[str]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ import codecs
 import os
 from pathlib import Path
 
-from .errors import DecodeError
+from .errors import DecodeError, InputTooLargeError
 
 __all__ = ["CANDIDATE_ENCODINGS", "decode", "read_text"]
 
@@ -59,10 +59,21 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     return str(best)
 
 
-def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> str:
-    """Read a report file as text, detecting its encoding."""
+def read_text(
+    path: str | os.PathLike[str], encoding: str | None = None, *, max_size: int | None = None
+) -> str:
+    """Read a report file as text, detecting its encoding.
+
+    A file larger than ``max_size`` bytes is refused before it is read.
+    """
     try:
-        data = Path(path).read_bytes()
+        file = Path(path)
+        size = file.stat().st_size
+        if max_size is not None and size > max_size:
+            raise InputTooLargeError(
+                f"文件过大：{size:,}字节，超过上限{max_size:,}（可用max_size调整）", line=1, column=1
+            )
+        data = file.read_bytes()
     except OSError as exc:
         raise DecodeError(f"无法读取文件“{path}”：{exc.strerror or exc}") from None
     return decode(data, encoding)

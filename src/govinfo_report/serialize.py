@@ -117,6 +117,9 @@ def from_dict(data: Any) -> Report:
     except BaseValidationError as exc:
         path, reason = _first_error(exc, "$")
         raise SerializationError(f"{path}：{reason}", path=path) from None
+    except KeyError as exc:  # a missing key of the report itself
+        path = f"$.{exc.args[0]}" if exc.args else "$"
+        raise SerializationError(f"{path}：缺少此字段", path=path) from None
     except (TypeError, ValueError) as exc:
         raise SerializationError(f"$：{exc}") from None
 

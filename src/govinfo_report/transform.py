@@ -20,11 +20,11 @@ from typing import Any, NamedTuple
 import attrs
 from lark import Token, Transformer
 
-from ._grammar import labels
+from ._grammar import labels, parser
 from .editions import EDITION_2021, Edition
 from .errors import CellCountError, CellValueError, ParseError
 from .layout import CellSpec, RowSpec, Value, build_table, row_specs
-from .model import Report
+from .model import Diagnostic, Report
 from .narrative import narrative, paragraphs, wrap_width
 from .normalize import EMPTY
 
@@ -98,6 +98,21 @@ def _row_for(label: Token, cls: type) -> RowSpec:
     return _rows_by_label(cls)[labels()[label.type][0]]
 
 
+@cache
+def _heading_pattern() -> re.Pattern[str]:
+    patterns = [parser().get_terminal(f"H{n}").pattern.to_regexp() for n in range(1, 7)]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _is_heading(token: Token) -> bool:
+    """Whether a narrative line is, in fact, a section heading."""
+    return _heading_pattern().fullmatch(str(token).rstrip()) is not None
+
+
+def _short(text: str, limit: int = 20) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 class ReportTransformer(Transformer[Token, Report]):
     """Builds a :class:`~govinfo_report.model.Report` from the parse tree.
 
@@ -106,20 +121,54 @@ class ReportTransformer(Transformer[Token, Report]):
         edition: the edition whose table classes to build.
     """
 
-    def __init__(self, source_lines: Sequence[str], edition: Edition = EDITION_2021) -> None:
+    def __init__(
+        self,
+        source_lines: Sequence[str],
+        edition: Edition = EDITION_2021,
+        *,
+        lenient: bool = False,
+    ) -> None:
         super().__init__()
         self._lines = source_lines
         self._edition = edition
+        self._lenient = lenient
+        #: What lenient parsing could not read (strict parsing raises instead).
+        self.diagnostics: list[Diagnostic] = []
 
     # -- helpers -----------------------------------------------------------
+
+    def _problem(self, error: ParseError) -> None:
+        """Raise ``error``, or, when lenient, record it and go on."""
+        if not self._lenient:
+            raise error
+        self.diagnostics.append(Diagnostic(error.line, error.column, error.reason, error.excerpt))
 
     def _source_line(self, token: Token) -> str:
         return self._lines[(token.line or 1) - 1].strip()
 
     def _heading(self, token: Token) -> str:
+        if token.line is None:  # put in by lenient parsing
+            return str(token)
         start = (token.column or 1) - 1
-        line = self._lines[(token.line or 1) - 1]
+        line = self._lines[token.line - 1]
         return line[start : start + len(token)].strip(_HEADING_MARKUP)
+
+    def _narrative_lines(self, tokens: Sequence[Token]) -> list[str]:
+        """The user's lines behind narrative tokens; a section heading among them is an error."""
+        texts = []
+        for token in tokens:
+            text = self._source_line(token)
+            if _is_heading(token):
+                self._problem(
+                    ParseError(
+                        f"章节标题“{_short(text)}”重复出现或位置不对（标题应单独成行，且各章节按顺序只出现一次）",
+                        line=token.line or 1,
+                        column=token.column or 1,
+                        excerpt=self._lines[(token.line or 1) - 1],
+                    )
+                )
+            texts.append(text)
+        return texts
 
     def _table(self, number: int, rows: Sequence[_Row]) -> object:
         spec = self._edition.table(number)
@@ -127,9 +176,16 @@ class ReportTransformer(Transformer[Token, Report]):
         for row in rows:
             row_spec = _row_for(row.label, spec.cls)
             where = f"{_TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
-            cells = resolve_cells(row.cells, len(row_spec.cells), where, row.label, self._lines)
+            try:
+                cells = resolve_cells(row.cells, len(row_spec.cells), where, row.label, self._lines)
+            except ParseError as error:
+                self._problem(error)
+                continue
             for cell_spec, cell in zip(row_spec.cells, cells, strict=True):
-                values[cell_spec.key] = cell_value(cell, cell_spec, self._lines)
+                try:
+                    values[cell_spec.key] = cell_value(cell, cell_spec, self._lines)
+                except ParseError as error:
+                    self._problem(error)
         return build_table(spec.cls, values)
 
     # -- rules -------------------------------------------------------------
@@ -154,11 +210,17 @@ class ReportTransformer(Transformer[Token, Report]):
         cell_specs = [cell for row in row_specs(spec.cls) for cell in row.cells]
         cells = [cell for token in children if token.type == "CELLS" for cell in split_cells(token)]
         anchor = children[0] if children else None
-        resolved = resolve_cells(cells, len(cell_specs), "表四", anchor, self._lines)
-        values = {
-            cell_spec.key: cell_value(cell, cell_spec, self._lines)
-            for cell_spec, cell in zip(cell_specs, resolved, strict=True)
-        }
+        values: dict[tuple[tuple[str, ...], tuple[str, ...]], Value] = {}
+        try:
+            resolved = resolve_cells(cells, len(cell_specs), "表四", anchor, self._lines)
+        except ParseError as error:
+            self._problem(error)
+            resolved = [None] * len(cell_specs)
+        for cell_spec, cell in zip(cell_specs, resolved, strict=True):
+            try:
+                values[cell_spec.key] = cell_value(cell, cell_spec, self._lines)
+            except ParseError as error:
+                self._problem(error)
         return build_table(spec.cls, values)
 
     def _section(self, children: list[Any]) -> tuple[Token, Any]:
@@ -173,12 +235,14 @@ class ReportTransformer(Transformer[Token, Report]):
         sections: list[tuple[Token, Any]] = children[1:]
         if front.title is None:
             first = sections[0][0]
-            raise ParseError(
-                "缺少标题行：报告应以标题（如“2024年政府信息公开工作年度报告”）开头",
-                line=first.line or 1,
-                column=first.column or 1,
-                excerpt=self._lines[(first.line or 1) - 1],
-                expected=("标题行",),
+            self._problem(
+                ParseError(
+                    "缺少标题行：报告应以标题（如“2024年政府信息公开工作年度报告”）开头",
+                    line=first.line or 1,
+                    column=first.column or 1,
+                    excerpt=self._lines[(first.line or 1) - 1] if first.line else "",
+                    expected=("标题行",),
+                )
             )
         narrative_tokens = [
             front.preamble,
@@ -186,11 +250,11 @@ class ReportTransformer(Transformer[Token, Report]):
             sections[4][1],
             sections[5][1],
         ]
-        texts = [[self._source_line(token) for token in tokens] for tokens in narrative_tokens]
+        texts = [self._narrative_lines(tokens) for tokens in narrative_tokens]
         width = wrap_width([line for lines in texts for line in lines])
-        title = self._source_line(front.title).strip(_HEADING_MARKUP)
+        title = self._source_line(front.title).strip(_HEADING_MARKUP) if front.title else ""
         agency = "".join(self._source_line(token) for token in front.agency) or None
-        year_match = _YEAR.search(front.title)
+        year_match = _YEAR.search(title)
         if agency is None and year_match is not None:
             agency = title[: year_match.start()].strip() or None
         return Report(

@@ -1,0 +1,202 @@
+"""Lenient parsing: partial reports with diagnostics; hardening against damaged input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_report as gr
+from tests.conftest import SEED_NAMES, seed_text
+from tests.test_errors import line_of, replace_once
+
+GOV = "000_7047d3e44c49cbca"  # PDF text layer, non-zero counts in table 3
+HOUSING = "002_8227bd99a070a766"
+
+
+def _all_none(row: object) -> bool:
+    return all(
+        getattr(row, name) is None for name in row.__attrs_attrs__.__dict__ if not name.startswith("_")
+    )
+
+
+def _values(row: object) -> list[object]:
+    return [getattr(row, field.name) for field in row.__attrs_attrs__]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_a_clean_report_reads_the_same_with_no_diagnostics(name: str) -> None:
+    report = gr.parse(seed_text(name), lenient=True)
+    assert report == gr.parse(seed_text(name))
+    assert report.diagnostics == ()
+
+
+def test_cut_off_in_the_middle_of_table3() -> None:
+    text = seed_text(GOV)
+    text = text[: text.index("（四）无法")]
+    report = gr.parse(text, lenient=True)
+    outcomes = report.applications.outcomes
+    # Read off seed 000: 一、本年新收 29 2 0 0 0 0 31; 8.属于行政查询事项 3 0 0 0 0 0 3.
+    assert _values(report.applications.new_received) == [29, 2, 0, 0, 0, 0, 31]
+    assert _values(outcomes.withheld.query_matters) == [3, 0, 0, 0, 0, 0, 3]
+    assert _values(outcomes.unable.not_held) == [None] * 7
+    assert _values(outcomes.total) == [None] * 7
+    assert _values(report.reviews.review) == [None] * 5
+    assert report.problems == gr.Narrative()
+    [diagnostic] = report.diagnostics
+    assert diagnostic.line == line_of(text, "8.属于行政查询事项")
+    assert "文本提前结束" in diagnostic.message
+    assert "表三“1.本机关不掌握相关政府信息”行" in diagnostic.message
+    assert "“六、其他需要报告的事项”" in diagnostic.message
+    assert report.headings[3] == "四、政府信息公开行政复议、行政诉讼情况"  # put in, canonical
+
+
+def test_missing_table4() -> None:
+    text = seed_text(GOV)
+    start = text.index(" 四、政府信息公开行政复议、行政诉讼情况")
+    end = text.index("五、存在的主要问题及改进情况")
+    text = text[:start] + text[end:]
+    report = gr.parse(text, lenient=True)
+    assert all(_values(group) == [None] * 5 for group in _values(report.reviews))
+    assert _values(report.applications.outcomes.total) == [28, 3, 0, 0, 0, 0, 31]
+    assert report.problems == gr.parse(seed_text(GOV)).problems
+    [diagnostic] = report.diagnostics
+    assert diagnostic.line == line_of(text, "五、存在的主要问题及改进情况")
+    assert diagnostic.message == "缺少“四、政府信息公开行政复议、行政诉讼情况”，按未填写处理"
+
+
+def test_unknown_extra_table() -> None:
+    extra = "附表 培训统计\n类别 人次 场次\n演练 70 2\n"
+    text = replace_once(
+        seed_text(GOV), "五、存在的主要问题及改进情况", extra + "五、存在的主要问题及改进情况"
+    )
+    report = gr.parse(text, lenient=True)
+    assert report == gr.parse(seed_text(GOV))  # nothing else changed
+    assert [d.line for d in report.diagnostics] == [
+        line_of(text, "附表"),
+        line_of(text, "类别 人次"),
+        line_of(text, "演练 70"),
+    ]
+    assert all("已跳过" in d.message for d in report.diagnostics)
+    assert "演练 70 2" in report.diagnostics[2].message
+
+
+def test_web_page_excerpt_ending_after_table2() -> None:
+    text = seed_text(HOUSING)
+    text = text[: text.index(" 三、收到和处理政府信息公开申请情况")]
+    report = gr.parse(text, lenient=True)
+    # Read off seed 002's table 2: 规范性文件 2 0 22, 行政许可 322.
+    assert _values(report.proactive.normative_documents) == [2, 0, 22]
+    assert report.proactive.licensing == 322
+    assert all(cell.value is None for cell in gr.cells(report) if cell.table in (3, 4))
+    assert report.headings == gr.parse(seed_text(HOUSING)).headings
+    [diagnostic] = report.diagnostics
+    assert "缺少“三、收到和处理政府信息公开申请情况”" in diagnostic.message
+    assert "（共29项）" in diagnostic.message
+
+
+def test_a_bad_row_becomes_not_filled_with_a_diagnostic() -> None:
+    text = replace_once(seed_text(GOV), "（一）予以公开 2 0 0 0 0 0 2", "（一）予以公开 2 0 0 0 0 2")
+    report = gr.parse(text, lenient=True)
+    assert _values(report.applications.outcomes.disclosed) == [None] * 7
+    [diagnostic] = report.diagnostics
+    assert diagnostic.line == line_of(text, "（一）予以公开")
+    assert "应有7个数，只读到6个" in diagnostic.message
+
+
+def test_rows_repeated_and_out_of_order_are_skipped() -> None:
+    row = "1.属于国家秘密 0 0 0 0 0 0 0\n"
+    text = replace_once(seed_text(GOV), row, row * 50)
+    report = gr.parse(text, lenient=True)
+    assert report == gr.parse(seed_text(GOV))
+    assert len(report.diagnostics) == 2 * 49  # each repeat: its label and its cells
+    with pytest.raises(gr.ParseError) as info:
+        gr.parse(text)
+    assert info.value.line == line_of(seed_text(GOV), "1.属于国家秘密") + 1
+
+
+def test_not_a_report_still_raises() -> None:
+    with pytest.raises(gr.ParseError, match="不像政府信息公开工作年度报告"):
+        gr.parse("这是一封普通的信。\n祝好！", lenient=True)
+
+
+def test_a_report_repeated_is_an_error_at_its_second_title() -> None:
+    text = seed_text(HOUSING) * 3
+    with pytest.raises(gr.ParseError) as info:
+        gr.parse(text)
+    second = len(seed_text(HOUSING).split("\n"))  # the repeat starts on this line
+    assert info.value.line > second
+    assert "重复出现" in info.value.reason
+    lenient = gr.parse(text, lenient=True)
+    assert lenient.applications == gr.parse(seed_text(HOUSING)).applications
+    assert lenient.diagnostics
+    assert all("重复出现" in d.message for d in lenient.diagnostics)
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    text = seed_text(HOUSING)
+    with pytest.raises(gr.InputTooLargeError, match="超过上限"):
+        gr.parse(text, max_size=1000)
+    assert gr.parse(text, max_size=len(text)).year == 2024
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(gr.InputTooLargeError, match="字节"):
+        gr.parse_file(path, max_size=1000)
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "image.png"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(gr.GovInfoError):
+        gr.parse_file(path)
+
+
+# ---------------------------------------------------------------------------
+# Fuzzing: nothing but the library's exception escapes parse
+
+
+def _parse_both(text: str) -> None:
+    for lenient in (False, True):
+        try:
+            report = gr.parse(text, lenient=lenient)
+        except gr.ParseError:
+            continue
+        assert isinstance(report, gr.Report)
+
+
+@given(st.text(max_size=400))
+def test_random_text(text: str) -> None:
+    _parse_both(text)
+
+
+_LAYOUT_ALPHABET = "一二三四五六、（）0123456789 |\t\n—/规章总计行政复议年报告政府信息公开"
+
+
+@given(st.text(alphabet=_LAYOUT_ALPHABET, max_size=300))
+def test_random_text_from_the_layout_alphabet(text: str) -> None:
+    _parse_both(text)
+
+
+@st.composite
+def _damaged_seed(draw: st.DrawFn) -> str:
+    lines = seed_text(draw(st.sampled_from(SEED_NAMES))).split("\n")
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "swap", "insert"]))
+        if action == "delete":
+            del lines[at]
+        elif action == "duplicate":
+            lines.insert(at, lines[at])
+        elif action == "swap" and at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        else:
+            column = draw(st.integers(0, len(lines[at])))
+            lines[at] = lines[at][:column] + draw(st.text(min_size=1, max_size=3)) + lines[at][column:]
+    return "\n".join(lines)
+
+
+@given(_damaged_seed())
+def test_damaged_seeds(text: str) -> None:
+    _parse_both(text)
