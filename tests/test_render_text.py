@@ -86,7 +86,9 @@ def test_a_markdown_rule_paragraph_cannot_be_carried() -> None:
 
 def test_markdown_title_line_without_a_body_line() -> None:
     text = gr.render(gr.parse(seed_text("001_c9535c3b51337c03")), "text")
-    text = text.replace("中卫市民政局\n2024 年政府信息公开工作年度报告", "# 2024 年政府信息公开工作年度报告", 1)
+    text = text.replace(
+        "中卫市民政局\n2024 年政府信息公开工作年度报告", "# 2024 年政府信息公开工作年度报告", 1
+    )
     report = gr.parse(text)
     assert report.title == "2024 年政府信息公开工作年度报告"
     assert report.agency is None

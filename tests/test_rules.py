@@ -452,6 +452,16 @@ def test_section_empty() -> None:
     assert gr.validate(report)[0].message == "“五、存在的主要问题及改进情况”部分没有内容"
 
 
+def test_placeholder_left_in_the_text() -> None:
+    text = replace_once(
+        seed_text(GOV_OFFICE), "（二）改进措施。", "（二）改进措施。【请填写：下一年度的改进措施。】"
+    )
+    findings = gr.validate(gr.parse(text))
+    assert summary(findings) == [("PLACEHOLDER", "warning", None, None)]
+    assert findings[0].message.startswith("尚未填写：")
+    assert "【请填写：下一年度的改进措施。】" in findings[0].message
+
+
 def test_section_six_empty_has_no_fee_statement_either() -> None:
     report = attrs.evolve(seed_report(), other_matters=gr.Narrative())
     assert [f.rule for f in gr.validate(report)] == ["FEES-NOT-STATED", "SECTION-EMPTY"]

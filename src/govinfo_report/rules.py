@@ -33,6 +33,7 @@ from .cells import CellAddress, format_value
 from .editions import HEADINGS, get_edition
 from .layout import CellSpec, table_values
 from .model import Narrative, Report
+from .skeleton import placeholders
 
 __all__ = ["ERROR", "RULES", "WARNING", "Finding", "Severity", "validate"]
 
@@ -541,6 +542,12 @@ def section_empty(report: Report) -> Iterator[Finding]:
             yield Finding("SECTION-EMPTY", WARNING, (), None, None, message)
 
 
+def placeholder(report: Report) -> Iterator[Finding]:
+    """PLACEHOLDER: narrative still holding a skeleton's ``【请填写：……】``."""
+    for where in placeholders(report):
+        yield Finding("PLACEHOLDER", WARNING, (), None, None, f"尚未填写：{where}")
+
+
 # --------------------------------------------------------------------------
 # Running the rules
 
@@ -566,6 +573,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("SECTION-MISSING", section_missing),
     ("SECTION-ORDER", section_order),
     ("SECTION-EMPTY", section_empty),
+    ("PLACEHOLDER", placeholder),
 )
 
 
