@@ -8,18 +8,15 @@
 
 from __future__ import annotations
 
-from .api import from_cells as from_cells
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .api import from_dict as from_dict
 from .api import from_json as from_json
-from .api import json_schema as json_schema
 from .api import parse as parse
 from .api import parse_file as parse_file
-from .api import render as render
-from .api import skeleton as skeleton
-from .api import text_layout_problems as text_layout_problems
 from .api import to_dict as to_dict
 from .api import to_json as to_json
-from .api import validate as validate
 from .cells import CellAddress as CellAddress
 from .cells import CellRecord as CellRecord
 from .cells import cells as cells
@@ -52,7 +49,39 @@ from .model import ReviewsAndLawsuits as ReviewsAndLawsuits
 from .model import Subsection as Subsection
 from .model import Unable as Unable
 from .model import Withheld as Withheld
-from .rules import Finding as Finding
+from .render import render as render
+from .skeleton import skeleton as skeleton
+
+if TYPE_CHECKING:
+    from .fill import from_cells as from_cells
+    from .render.text import text_layout_problems as text_layout_problems
+    from .rules import Finding as Finding
+    from .rules import validate as validate
+    from .schema import json_schema as json_schema
+
+# Loaded on first use: checking reports needs more modules than reading them.
+# (``render`` and ``skeleton`` are imported above: a submodule of the same name
+# would otherwise take their place once something imports it.)
+_LAZY = {
+    "Finding": "rules",
+    "from_cells": "fill",
+    "json_schema": "schema",
+    "text_layout_problems": "render.text",
+    "validate": "rules",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __version__ = "0.1.0"
 

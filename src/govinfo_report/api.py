@@ -1,34 +1,21 @@
-"""The public functions, in one place; ``govinfo_report`` re-exports them."""
+"""The reading functions: ``parse``, ``parse_file`` and the dict/JSON forms.
+
+``govinfo_report`` re-exports these at import; the functions that check and
+write reports (``validate``, ``render``, ``skeleton``, ``from_cells``,
+``json_schema``) are loaded on first use (see ``govinfo_report/__init__.py``),
+so that a script that only parses starts quickly.
+"""
 
 from __future__ import annotations
 
 import os
 
-from .fill import from_cells
 from .model import Report
 from .parse import MAX_SIZE, parse
 from .reading import read_text
-from .render import render
-from .render.text import text_layout_problems
-from .rules import validate
-from .schema import json_schema
 from .serialize import from_dict, from_json, to_dict, to_json
-from .skeleton import skeleton
 
-__all__ = [
-    "from_cells",
-    "from_dict",
-    "from_json",
-    "json_schema",
-    "parse",
-    "parse_file",
-    "render",
-    "skeleton",
-    "text_layout_problems",
-    "to_dict",
-    "to_json",
-    "validate",
-]
+__all__ = ["from_dict", "from_json", "parse", "parse_file", "to_dict", "to_json"]
 
 
 def parse_file(
