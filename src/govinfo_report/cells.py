@@ -12,14 +12,11 @@ from decimal import Decimal
 
 import attrs
 
-from .editions import get_edition
+from .editions import TABLE_NAMES, get_edition
 from .layout import Value, table_values
 from .model import Report
 
 __all__ = ["CellAddress", "CellRecord", "cells", "format_value"]
-
-
-_TABLE_NUMERALS = {2: "二", 3: "三", 4: "四"}
 
 
 @attrs.frozen
@@ -39,8 +36,8 @@ class CellAddress:
         return {"table": self.table, "row": self.row, "column": self.column}
 
     def __str__(self) -> str:
-        numeral = _TABLE_NUMERALS.get(self.table, str(self.table))
-        return f"表{numeral}“{self.row}”行“{self.column}”列"
+        table = TABLE_NAMES.get(self.table, f"表{self.table}")
+        return f"{table}“{self.row}”行“{self.column}”列"
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ import attrs
 from .errors import UnknownEditionError
 from .model import Applications, ProactiveDisclosure, ReviewsAndLawsuits
 
-__all__ = ["EDITIONS", "HEADINGS", "Edition", "TableSpec", "get_edition"]
+__all__ = ["EDITIONS", "HEADINGS", "TABLE_NAMES", "Edition", "TableSpec", "get_edition"]
 
 #: Canonical headings of the six sections (the same in both editions).
 HEADINGS: tuple[str, ...] = (
@@ -27,6 +27,9 @@ HEADINGS: tuple[str, ...] = (
     "五、存在的主要问题及改进情况",
     "六、其他需要报告的事项",
 )
+
+#: How messages name each table: 表二, 表三, 表四.
+TABLE_NAMES: dict[int, str] = {2: "表二", 3: "表三", 4: "表四"}
 
 
 @attrs.frozen

@@ -23,6 +23,12 @@ __all__ = [
 ]
 
 
+def shorten(text: str, limit: int = 20) -> str:
+    """``text`` stripped, cut to ``limit`` characters with ``…`` — for quoting input in messages."""
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 class GovInfoError(Exception):
     """Root of every exception raised by ``govinfo_report``."""
 

@@ -15,8 +15,8 @@ from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from ._grammar import labels, parser
-from .editions import HEADINGS, get_edition
-from .errors import EmptyInputError, GovInfoError, InputTooLargeError, ParseError
+from .editions import HEADINGS, TABLE_NAMES, get_edition
+from .errors import EmptyInputError, GovInfoError, InputTooLargeError, ParseError, shorten
 from .model import Report
 from .normalize import normalize, split_lines
 from .recovery import Recovery
@@ -27,13 +27,10 @@ __all__ = ["MAX_SIZE", "parse"]
 _NAMED = {
     "TITLE_LINE": "标题行（如“2024年政府信息公开工作年度报告”）",
     "TEXT_LINE": "正文",
-    "NUMBER": "数字",
-    "NOT_FILLED": "“/”或“—”",
-    "EMPTY": "空白单元格",
+    "CELLS": "数字（未填写的单元格写“/”或“—”）",
     "$END": "文本结束",
     **{f"H{i}": f"“{heading}”" for i, heading in enumerate(HEADINGS, start=1)},
 }
-_TABLE_OF = {"T2": "表二", "T3": "表三", "T4": "表四"}
 _SECTION_OF = {f"H{i}": i for i in range(1, 7)}
 
 
@@ -113,28 +110,23 @@ def _describe(names: Iterable[str]) -> tuple[str, ...]:
 
 
 def _order(name: str) -> tuple[int, str]:
-    rank = {"NUMBER": 0, "NOT_FILLED": 1, "EMPTY": 2}
-    return (rank.get(name, 3), name)
+    return (0 if name == "CELLS" else 1, name)
 
 
 def _where(names: Iterable[str]) -> str:
     for name in names:
-        table = _TABLE_OF.get(name[:2]) or _TABLE_OF.get(name.lstrip("_")[:2])
+        bare = name.lstrip("_")
+        table = TABLE_NAMES.get(int(bare[1])) if bare[:1] == "T" and bare[1:2].isdigit() else None
         if table:
             return table
     return ""
-
-
-def _short(text: str, limit: int = 20) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
     line = exc.line if isinstance(exc.line, int) and exc.line > 0 else len(lines)
     column = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
     excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
-    found = _short(excerpt[column - 1 : column - 1 + 12], 12) if excerpt else ""
+    found = shorten(excerpt[column - 1 : column - 1 + 12], 12) if excerpt else ""
     row = _open_row(exc)
     if row is not None:
         # Inside a table row, after its label or some of its cells.
@@ -144,7 +136,7 @@ def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
             line=line,
             column=column,
             excerpt=excerpt,
-            expected=("数字", _NAMED["NOT_FILLED"], *_describe(allowed)),
+            expected=(_NAMED["CELLS"], *_describe(allowed)),
         )
     if isinstance(exc, UnexpectedCharacters):
         allowed = set(exc.allowed or ())
@@ -170,7 +162,7 @@ def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
             )
         if token.type in _SECTION_OF:
             return ParseError(
-                f"章节顺序不对：遇到“{_short(str(token))}”" + _missing(expected),
+                f"章节顺序不对：遇到“{shorten(str(token))}”" + _missing(expected),
                 line=line,
                 column=column,
                 excerpt=excerpt,
@@ -179,7 +171,7 @@ def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
         where = _where(expected)
         described = labels().get(token.type, (str(token),))[0]
         return ParseError(
-            f"{where}此处不应出现“{_short(described)}”",
+            f"{where}此处不应出现“{shorten(described)}”",
             line=line,
             column=column,
             excerpt=excerpt,

@@ -25,13 +25,13 @@ from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from ._grammar import labels
-from .editions import HEADINGS, Edition
+from .editions import HEADINGS, TABLE_NAMES, Edition
+from .errors import shorten
 from .layout import row_specs
 from .model import Diagnostic
 
 __all__ = ["Recovery", "landmarks"]
 
-_TABLE_NAMES = {2: "表二", 3: "表三", 4: "表四"}
 _MAX_LISTED = 6
 
 
@@ -60,7 +60,7 @@ def _text_of(name: str) -> str:
 def _describe(name: str) -> str:
     if _is_heading(name):
         return f"“{_text_of(name)}”"
-    return f"{_TABLE_NAMES.get(int(name[1]), '')}“{_text_of(name)}”行"
+    return f"{TABLE_NAMES.get(int(name[1]), '')}“{_text_of(name)}”行"
 
 
 class Recovery:
@@ -104,7 +104,7 @@ class Recovery:
         end = len(self._text) if end < 0 else end
         skipped = self._text[start:end]
         state.line_ctr.feed(skipped or self._text[start : start + 1])
-        self._note(error.line, error.column, f"无法识别“{_short(skipped)}”，已跳过")
+        self._note(error.line, error.column, f"无法识别“{shorten(skipped)}”，已跳过")
         return True
 
     def _feed(self, error: UnexpectedToken, names: tuple[str, ...], then: Token | None) -> bool:
@@ -130,7 +130,7 @@ class Recovery:
                 self._note(error.line, error.column, "缺少" + _listing(missing) + "，按未填写处理")
                 return True
         shown = labels()[token.type][0] if token.type in labels() else str(token)
-        self._note(error.line, error.column, f"此处不应出现“{_short(shown)}”，已跳过")
+        self._note(error.line, error.column, f"此处不应出现“{shorten(shown)}”，已跳过")
         return True
 
     def _complete(self, error: UnexpectedToken) -> bool:
@@ -151,8 +151,3 @@ def _listing(names: tuple[str, ...]) -> str:
         shown = "、".join(described[: _MAX_LISTED - 1])
         return f"{shown}……{described[-1]}（共{len(described)}项）"
     return "、".join(described)
-
-
-def _short(text: str, limit: int = 20) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[:limit] + "…"

@@ -21,8 +21,8 @@ import attrs
 from lark import Token, Transformer
 
 from ._grammar import labels, parser
-from .editions import EDITION_2021, Edition
-from .errors import CellCountError, CellValueError, ParseError
+from .editions import EDITION_2021, TABLE_NAMES, Edition
+from .errors import CellCountError, CellValueError, ParseError, shorten
 from .layout import CellSpec, RowSpec, Value, build_table, row_specs
 from .model import Diagnostic, Report
 from .narrative import narrative, paragraphs, wrap_width
@@ -33,7 +33,6 @@ __all__ = ["PrintedCell", "ReportTransformer", "resolve_cells", "split_cells"]
 _YEAR = re.compile(r"(\d{4})[ \t]*年")
 # Markdown and web-table markup around a heading or title line: layout, not text.
 _HEADING_MARKUP = "#*| \t"
-_TABLE_NAMES = {2: "表二", 3: "表三", 4: "表四"}
 
 
 _CELL = re.compile(EMPTY + r"|[^\s|" + EMPTY + "]+")
@@ -109,10 +108,6 @@ def _is_heading(token: Token) -> bool:
     return _heading_pattern().fullmatch(str(token).rstrip()) is not None
 
 
-def _short(text: str, limit: int = 20) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
 class ReportTransformer(Transformer[Token, Report]):
     """Builds a :class:`~govinfo_report.model.Report` from the parse tree.
 
@@ -161,7 +156,7 @@ class ReportTransformer(Transformer[Token, Report]):
             if _is_heading(token):
                 self._problem(
                     ParseError(
-                        f"章节标题“{_short(text)}”重复出现或位置不对（标题应单独成行，且各章节按顺序只出现一次）",
+                        f"章节标题“{shorten(text)}”重复出现或位置不对（标题应单独成行，且各章节按顺序只出现一次）",
                         line=token.line or 1,
                         column=token.column or 1,
                         excerpt=self._lines[(token.line or 1) - 1],
@@ -175,7 +170,7 @@ class ReportTransformer(Transformer[Token, Report]):
         values: dict[tuple[tuple[str, ...], tuple[str, ...]], Value] = {}
         for row in rows:
             row_spec = _row_for(row.label, spec.cls)
-            where = f"{_TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
+            where = f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
             try:
                 cells = resolve_cells(row.cells, len(row_spec.cells), where, row.label, self._lines)
             except ParseError as error:
