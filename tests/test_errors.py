@@ -195,3 +195,14 @@ def test_bytes_are_refused_with_a_hint() -> None:
 def test_unknown_edition() -> None:
     with pytest.raises(gr.UnknownEditionError, match="2021"):
         gr.parse("x", edition="2012")
+
+
+def test_a_2019_edition_report_is_named_as_such() -> None:
+    text = replace_once(
+        seed_text(PDF),
+        "信息内容 本年制发件数 本年废止件数 现行有效件数",
+        "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
+    )
+    error = parse_error(text)
+    assert "2019年版格式" in error.reason
+    assert error.line == line_of(text, "本年新制作数量")

@@ -8,6 +8,7 @@ official labels; nothing else escapes for ``str`` input.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -32,6 +33,8 @@ _NAMED = {
     **{f"H{i}": f"“{heading}”" for i, heading in enumerate(HEADINGS, start=1)},
 }
 _SECTION_OF = {f"H{i}": i for i in range(1, 7)}
+# Column headers found only in the 2019 trial edition's table 2.
+_EDITION_2019 = re.compile(r"本\s*年\s*新\s*制\s*作\s*数\s*量|对\s*外\s*公\s*开\s*总\s*数\s*量")
 
 
 #: Default largest input ``parse`` accepts, in characters (``parse_file``: bytes).
@@ -84,7 +87,17 @@ def parse(
             f"内部错误：{exc.orig_exc!r}", line=1, column=1
         ) from exc
     except UnexpectedInput as exc:
-        raise _from_lark(exc, lines) from None
+        error = _from_lark(exc, lines)
+        if _EDITION_2019.search(normalized):
+            raise ParseError(
+                "这份报告似乎是2019年版格式（国办公开办函〔2019〕60号，表二有“本年新制作数量”等列），"
+                "本库目前只读2021年版（国办公开办函〔2021〕30号）；" + error.reason,
+                line=error.line,
+                column=error.column,
+                excerpt=error.excerpt,
+                expected=error.expected,
+            ) from None
+        raise error from None
     except RecursionError:  # pragma: no cover - the grammar keeps trees flat
         raise ParseError("文本嵌套过深，无法解析", line=1, column=1) from None
     if recovery is None:
