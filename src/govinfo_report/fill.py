@@ -27,7 +27,7 @@ import attrs
 from .cells import CellAddress, CellRecord
 from .editions import get_edition
 from .errors import CellsError
-from .layout import CellSpec, Value, build_table, cell_specs
+from .layout import CellKey, CellSpec, Value, build_table, cell_specs
 from .model import Report
 from .skeleton import skeleton
 
@@ -79,9 +79,7 @@ def from_cells(
         for table in layout.tables
         for spec in cell_specs(table.cls)
     }
-    values: dict[type, dict[tuple[tuple[str, ...], tuple[str, ...]], Value]] = {
-        table.cls: {} for table in layout.tables
-    }
+    values: dict[type, dict[CellKey, Value]] = {table.cls: {} for table in layout.tables}
     seen: dict[tuple[int, str, str], int] = {}
     for number, record in enumerate(records, start=1):
         table, row, column, raw = _fields(record, number)

@@ -18,10 +18,12 @@ import attrs
 
 from .model import COLUMN, KIND, ROW
 
-__all__ = ["CellSpec", "RowSpec", "build_table", "cell_specs", "row_specs", "table_values"]
+__all__ = ["CellKey", "CellSpec", "RowSpec", "build_table", "cell_specs", "row_specs", "table_values"]
 
 T = TypeVar("T")
 Value = int | Decimal | None
+#: A cell within its table: (row path, column path).
+CellKey = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 @attrs.frozen
@@ -34,7 +36,7 @@ class CellSpec:
     attributes: tuple[str, ...]
 
     @property
-    def key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def key(self) -> CellKey:
         """The (row path, column path) pair identifying the cell in its table."""
         return (self.row, self.column)
 
@@ -93,7 +95,7 @@ def table_values(table: object) -> Iterator[tuple[CellSpec, Value]]:
         yield spec, value
 
 
-def build_table(cls: type[T], values: Mapping[tuple[tuple[str, ...], tuple[str, ...]], Value]) -> T:
+def build_table(cls: type[T], values: Mapping[CellKey, Value]) -> T:
     """Build a table of class ``cls``; cells missing from ``values`` are ``None``."""
     table = _build(cls, (), (), values)
     assert isinstance(table, cls)
@@ -107,21 +109,42 @@ def _group_class(field: attrs.Attribute[Any]) -> type:
     return factory
 
 
+# How to build a table class: for each field, its name, whether it is a cell,
+# and either the cell's key or (the row group's class, that class's plan).
+# Worked out once per class and position, so building a table only looks up values.
+_PLANS: dict[tuple[type, tuple[str, ...], tuple[str, ...]], Any] = {}
+
+
+def _plan(cls: type, row: tuple[str, ...], column: tuple[str, ...]) -> Any:
+    key = (cls, row, column)
+    if key not in _PLANS:
+        steps: list[tuple[str, bool, Any]] = []
+        for field in attrs.fields(cls):
+            meta = field.metadata
+            if ROW not in meta:
+                continue
+            sub_row = row + meta[ROW]
+            sub_column = column + meta.get(COLUMN, ())
+            if KIND in meta:
+                steps.append((field.name, True, (sub_row, sub_column)))
+            else:
+                group = _group_class(field)
+                steps.append((field.name, False, (group, _plan(group, sub_row, sub_column))))
+        _PLANS[key] = tuple(steps)
+    return _PLANS[key]
+
+
 def _build(
     cls: type,
     row: tuple[str, ...],
     column: tuple[str, ...],
-    values: Mapping[tuple[tuple[str, ...], tuple[str, ...]], Value],
+    values: Mapping[CellKey, Value],
 ) -> object:
+    return _run_plan(cls, _plan(cls, row, column), values)
+
+
+def _run_plan(cls: type, plan: Any, values: Mapping[CellKey, Value]) -> object:
     kwargs: dict[str, object] = {}
-    for field in attrs.fields(cls):
-        meta = field.metadata
-        if ROW not in meta:
-            continue
-        sub_row = row + meta[ROW]
-        sub_column = column + meta.get(COLUMN, ())
-        if KIND in meta:
-            kwargs[field.name] = values.get((sub_row, sub_column))
-        else:
-            kwargs[field.name] = _build(_group_class(field), sub_row, sub_column, values)
+    for name, is_cell, what in plan:
+        kwargs[name] = values.get(what) if is_cell else _run_plan(what[0], what[1], values)
     return cls(**kwargs)

@@ -103,19 +103,17 @@ def _mark_empty_fields(line: str) -> str:
     non-empty fields are marked there; a pipe layout writes every cell, so
     every empty field inside the borders is marked.
     """
-    starts = [0] + [m.end() for m in _SEPARATOR.finditer(line)]
-    ends = [m.start() for m in _SEPARATOR.finditer(line)] + [len(line)]
-    fields = [line[s:e] for s, e in zip(starts, ends, strict=True)]
-    if not any(_VALUE.fullmatch(f) for f in fields):
+    fields = _SEPARATOR.split(line)
+    if not any(map(_VALUE.fullmatch, fields)):
         return line
     filled = [i for i, f in enumerate(fields) if f.strip()]
-    if not filled:
-        return line
     first = filled[0]
     # Pipes: up to the closing border.  Tabs: up to the last non-empty field.
     last = (len(fields) - (0 if fields[-1].strip() else 1)) if "|" in line else filled[-1]
     chars = list(line)
-    for i in range(first + 1, last):
-        if not fields[i].strip():
-            chars[starts[i] - 1] = EMPTY
+    end = -1  # where the field before the current one ends (its separator's offset)
+    for i, field in enumerate(fields):
+        if first < i < last and not field.strip():
+            chars[end] = EMPTY
+        end += len(field) + 1
     return "".join(chars)

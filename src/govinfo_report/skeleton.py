@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from .editions import HEADINGS, get_edition
-from .layout import Value, build_table, cell_specs
+from .layout import CellKey, Value, build_table, cell_specs
 from .model import Narrative, Report, Subsection
 
 __all__ = [
@@ -172,7 +172,7 @@ def _preamble(year: int, document: str) -> str:
     )
 
 
-def _zeros(cls: type) -> dict[tuple[tuple[str, ...], tuple[str, ...]], Value]:
+def _zeros(cls: type) -> dict[CellKey, Value]:
     return {spec.key: Decimal(0) if spec.kind == "amount" else 0 for spec in cell_specs(cls)}
 
 

@@ -30,7 +30,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 import attrs
 
 from .editions import HEADINGS, get_edition
-from .layout import build_table, cell_specs
+from .layout import CellKey, build_table, cell_specs
 from .model import Applications, Narrative, Report, ReviewsAndLawsuits, Subsection
 
 __all__ = ["amounts", "consistent_reports", "counts", "narratives", "paragraphs", "reports"]
@@ -216,7 +216,7 @@ def _applications(draw: st.DrawFn) -> Applications:
     )
     columns = [spec.column for spec in specs if spec.row == specs[0].row][:-1]  # the six applicant columns
     total_column = specs[6].column
-    values: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    values: dict[CellKey, int] = {}
     for column in columns:
         handled = 0
         for row in outcome_rows:
@@ -236,7 +236,7 @@ def _applications(draw: st.DrawFn) -> Applications:
 
 def _reviews(draw: st.DrawFn) -> ReviewsAndLawsuits:
     specs = cell_specs(ReviewsAndLawsuits)
-    values: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    values: dict[CellKey, int] = {}
     for start in range(0, len(specs), 5):
         group = specs[start : start + 5]
         parts = [draw(st.integers(0, 50)) for _ in group[:-1]]

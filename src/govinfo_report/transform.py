@@ -23,7 +23,7 @@ from lark import Token, Transformer
 from ._grammar import labels, parser
 from .editions import EDITION_2021, TABLE_NAMES, Edition
 from .errors import CellCountError, CellValueError, ParseError, shorten
-from .layout import CellSpec, RowSpec, Value, build_table, row_specs
+from .layout import CellKey, CellSpec, RowSpec, Value, build_table, row_specs
 from .model import Diagnostic, Report
 from .narrative import narrative, paragraphs, wrap_width
 from .normalize import EMPTY
@@ -41,20 +41,15 @@ _DASHES = frozenset("—–―─")
 
 
 class PrintedCell(NamedTuple):
-    """One cell as printed: its text, and the token and offset it was read from."""
+    """One cell as printed: its text, its kind, and the token and offset it was read from.
+
+    ``kind`` is ``"empty"`` (an empty field), ``"mark"`` (``/``, ``—`` …) or ``"number"``.
+    """
 
     text: str
+    kind: str
     token: Token
     offset: int
-
-    @property
-    def kind(self) -> str:
-        """``"empty"`` (an empty field), ``"mark"`` (``/``, ``—`` …) or ``"number"``."""
-        if self.text == EMPTY:
-            return "empty"
-        if self.text in _MARKS or set(self.text) <= _DASHES:
-            return "mark"
-        return "number"
 
     @property
     def line(self) -> int:
@@ -72,7 +67,19 @@ def split_cells(token: Token | None) -> list[PrintedCell]:
     """The cells of a CELLS token (positions are worked out only when asked for)."""
     if token is None:
         return []
-    return [PrintedCell(match.group(), token, match.start()) for match in _CELL.finditer(token)]
+    return [
+        PrintedCell(text, _kind(text), token, match.start())
+        for match in _CELL.finditer(token)
+        for text in (match.group(),)
+    ]
+
+
+def _kind(text: str) -> str:
+    if text == EMPTY:
+        return "empty"
+    if text in _MARKS or set(text) <= _DASHES:
+        return "mark"
+    return "number"
 
 
 @attrs.frozen
@@ -167,7 +174,7 @@ class ReportTransformer(Transformer[Token, Report]):
 
     def _table(self, number: int, rows: Sequence[_Row]) -> object:
         spec = self._edition.table(number)
-        values: dict[tuple[tuple[str, ...], tuple[str, ...]], Value] = {}
+        values: dict[CellKey, Value] = {}
         for row in rows:
             row_spec = _row_for(row.label, spec.cls)
             where = f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
@@ -205,7 +212,7 @@ class ReportTransformer(Transformer[Token, Report]):
         cell_specs = [cell for row in row_specs(spec.cls) for cell in row.cells]
         cells = [cell for token in children if token.type == "CELLS" for cell in split_cells(token)]
         anchor = children[0] if children else None
-        values: dict[tuple[tuple[str, ...], tuple[str, ...]], Value] = {}
+        values: dict[CellKey, Value] = {}
         try:
             resolved = resolve_cells(cells, len(cell_specs), "表四", anchor, self._lines)
         except ParseError as error:
