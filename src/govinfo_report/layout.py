@@ -49,18 +49,23 @@ class RowSpec:
     cells: tuple[CellSpec, ...]
 
 
+def _labelled_fields(
+    cls: type, row: tuple[str, ...], column: tuple[str, ...]
+) -> Iterator[tuple[attrs.Attribute[Any], tuple[str, ...], tuple[str, ...]]]:
+    """The fields of ``cls`` that are cells or row groups, with their full row and column paths."""
+    for field in attrs.fields(cls):
+        meta = field.metadata
+        if ROW in meta:
+            yield field, row + meta[ROW], column + meta.get(COLUMN, ())
+
+
 def _walk(
     cls: type, row: tuple[str, ...], column: tuple[str, ...], path: tuple[str, ...]
 ) -> Iterator[CellSpec]:
-    for field in attrs.fields(cls):
-        meta = field.metadata
-        if ROW not in meta:
-            continue
-        sub_row = row + meta[ROW]
-        sub_column = column + meta.get(COLUMN, ())
+    for field, sub_row, sub_column in _labelled_fields(cls, row, column):
         sub_path = (*path, field.name)
-        if KIND in meta:
-            yield CellSpec(sub_row, sub_column, meta[KIND], sub_path)
+        if KIND in field.metadata:
+            yield CellSpec(sub_row, sub_column, field.metadata[KIND], sub_path)
         else:
             yield from _walk(_group_class(field), sub_row, sub_column, sub_path)
 
@@ -97,7 +102,7 @@ def table_values(table: object) -> Iterator[tuple[CellSpec, Value]]:
 
 def build_table(cls: type[T], values: Mapping[CellKey, Value]) -> T:
     """Build a table of class ``cls``; cells missing from ``values`` are ``None``."""
-    table = _build(cls, (), (), values)
+    table = _run_plan(cls, _plan(cls, (), ()), values)
     assert isinstance(table, cls)
     return table
 
@@ -119,28 +124,14 @@ def _plan(cls: type, row: tuple[str, ...], column: tuple[str, ...]) -> Any:
     key = (cls, row, column)
     if key not in _PLANS:
         steps: list[tuple[str, bool, Any]] = []
-        for field in attrs.fields(cls):
-            meta = field.metadata
-            if ROW not in meta:
-                continue
-            sub_row = row + meta[ROW]
-            sub_column = column + meta.get(COLUMN, ())
-            if KIND in meta:
+        for field, sub_row, sub_column in _labelled_fields(cls, row, column):
+            if KIND in field.metadata:
                 steps.append((field.name, True, (sub_row, sub_column)))
             else:
                 group = _group_class(field)
                 steps.append((field.name, False, (group, _plan(group, sub_row, sub_column))))
         _PLANS[key] = tuple(steps)
     return _PLANS[key]
-
-
-def _build(
-    cls: type,
-    row: tuple[str, ...],
-    column: tuple[str, ...],
-    values: Mapping[CellKey, Value],
-) -> object:
-    return _run_plan(cls, _plan(cls, row, column), values)
 
 
 def _run_plan(cls: type, plan: Any, values: Mapping[CellKey, Value]) -> object:
