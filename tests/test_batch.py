@@ -115,3 +115,19 @@ def test_process_file_never_raises(tmp_path: Path) -> None:
     missing = process_file(str(tmp_path / "missing.txt"))
     assert not missing.ok
     assert "无法读取文件" in missing.message
+
+
+def test_progress_bar_on_a_terminal(
+    mixed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govinfo_report.cli import main
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    status = main(
+        ["parse", str(mixed), "--format", "jsonl", "--jobs", "1", "-o", str(mixed.parent / "o.jsonl")]
+    )
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "8/8" in err  # the bar reached the end
+    assert "█" * 30 in err
+    assert err.rstrip().endswith("失败4个")

@@ -200,3 +200,31 @@ def _damaged_seed(draw: st.DrawFn) -> str:
 @given(_damaged_seed())
 def test_damaged_seeds(text: str) -> None:
     _parse_both(text)
+
+
+def test_a_report_repeated_a_thousand_times() -> None:
+    text = seed_text(HOUSING) * 1000
+    with pytest.raises(gr.ParseError, match="重复出现"):
+        gr.parse(text)
+    report = gr.parse(text, lenient=True)
+    assert report.applications == gr.parse(seed_text(HOUSING)).applications
+    assert len(report.diagnostics) == 999 * 6  # each repeat's six headings, kept as text
+
+
+def test_a_table3_row_repeated_ten_thousand_times() -> None:
+    row = "1.属于国家秘密 0 0 0 0 0 0 0\n"
+    text = replace_once(seed_text(GOV), row, row * 10_000)
+    with pytest.raises(gr.ParseError) as info:
+        gr.parse(text)
+    assert info.value.line == line_of(seed_text(GOV), "1.属于国家秘密") + 1
+    report = gr.parse(text, lenient=True)
+    assert report == gr.parse(seed_text(GOV))
+    assert len(report.diagnostics) == 2 * 9_999
+
+
+def test_a_file_in_another_encoding_than_named(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(seed_text(GOV).encode("gbk"))
+    with pytest.raises(gr.DecodeError, match="无法按“utf-8”解码"):
+        gr.parse_file(path, encoding="utf-8")
+    assert gr.parse_file(path) == gr.parse(seed_text(GOV))  # detected when not named
