@@ -28,11 +28,12 @@ from .model import Diagnostic, Report
 from .narrative import narrative, paragraphs, wrap_width
 from .normalize import EMPTY
 
-__all__ = ["PrintedCell", "ReportTransformer", "resolve_cells", "split_cells"]
+__all__ = ["HEADING_MARKUP", "TITLE_YEAR", "PrintedCell", "ReportTransformer", "resolve_cells", "split_cells"]
 
-_YEAR = re.compile(r"(\d{4})[ \t]*年")
-# Markdown and web-table markup around a heading or title line: layout, not text.
-_HEADING_MARKUP = "#*| \t"
+#: The reporting year in a title line.
+TITLE_YEAR = re.compile(r"(\d{4})[ \t]*年")
+#: Markdown and web-table markup around a heading or title line: layout, not text.
+HEADING_MARKUP = "#*| \t"
 
 
 _CELL = re.compile(EMPTY + r"|[^\s|" + EMPTY + "]+")
@@ -153,7 +154,7 @@ class ReportTransformer(Transformer[Token, Report]):
             return str(token)
         start = (token.column or 1) - 1
         line = self._lines[token.line - 1]
-        return line[start : start + len(token)].strip(_HEADING_MARKUP)
+        return line[start : start + len(token)].strip(HEADING_MARKUP)
 
     def _narrative_lines(self, tokens: Sequence[Token]) -> list[str]:
         """The user's lines behind narrative tokens; a section heading among them is an error."""
@@ -254,9 +255,9 @@ class ReportTransformer(Transformer[Token, Report]):
         ]
         texts = [self._narrative_lines(tokens) for tokens in narrative_tokens]
         width = wrap_width([line for lines in texts for line in lines])
-        title = self._source_line(front.title).strip(_HEADING_MARKUP) if front.title else ""
+        title = self._source_line(front.title).strip(HEADING_MARKUP) if front.title else ""
         agency = "".join(self._source_line(token) for token in front.agency) or None
-        year_match = _YEAR.search(title)
+        year_match = TITLE_YEAR.search(title)
         if agency is None and year_match is not None:
             agency = title[: year_match.start()].strip() or None
         return Report(

@@ -8,10 +8,10 @@ yields each row with the group labels that open before it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 import attrs
 
+from ..cells import format_value
 from ..layout import CellSpec, RowSpec, Value, row_specs, table_values
 
 __all__ = ["NOT_FILLED", "PrintedRow", "format_cell", "printed_rows"]
@@ -54,8 +54,4 @@ def printed_rows(table: object) -> Iterator[PrintedRow]:
 
 def format_cell(value: Value) -> str:
     """A cell as printed: the number, or :data:`NOT_FILLED`."""
-    if value is None:
-        return NOT_FILLED
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
+    return NOT_FILLED if value is None else format_value(value)

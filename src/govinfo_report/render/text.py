@@ -23,6 +23,7 @@ from ..editions import get_edition
 from ..model import Narrative, Report, Subsection
 from ..narrative import CJK, SENTENCE_END, SUBSECTION_NUMBER, display_width
 from ..normalize import MARKDOWN_RULE
+from ..transform import HEADING_MARKUP, TITLE_YEAR
 from .layout import format_cell, printed_rows
 
 __all__ = ["TABLE3_NOTE", "render_text", "text_layout_problems"]
@@ -102,7 +103,6 @@ _TABLE_RENDERERS = {2: render_table2, 3: render_table3, 4: render_table4}
 # What the text layout cannot carry
 
 _STOP = re.compile(r"[。：:]")
-_YEAR = re.compile(r"(\d{4})[ \t]*年")
 _LINE_BREAKS = re.compile(r"[\r\n]")
 
 
@@ -135,7 +135,7 @@ def text_layout_problems(report: Report) -> list[str]:
     problems += _title_problems(report)
     headings = [_terminal(f"H{number}") for number in range(1, 7)]
     for number, (heading, pattern) in enumerate(zip(report.headings, headings, strict=False), start=1):
-        if not pattern.fullmatch(heading) or heading != heading.strip("#*| \t"):
+        if not pattern.fullmatch(heading) or heading != heading.strip(HEADING_MARKUP):
             problems.append(f"第{number}个章节标题“{heading}”不是该章节的标题")
     if len(report.headings) != 6:
         problems.append(f"章节标题应有6个，实有{len(report.headings)}个")
@@ -177,9 +177,9 @@ def _title_problems(report: Report) -> list[str]:
     problems = []
     if _LINE_BREAKS.search(report.title) or not _terminal("TITLE_LINE").fullmatch(report.title):
         return [f"标题“{report.title}”不是一行标题（应含年份、“政府信息公开”并以“报告”结尾）"]
-    if report.title != report.title.strip("#*| \t"):
+    if report.title != report.title.strip(HEADING_MARKUP):
         problems.append("标题两端有空白或#、*、|等标记符号")
-    year = _YEAR.search(report.title)
+    year = TITLE_YEAR.search(report.title)
     if year is None or report.year != int(year.group(1)):
         problems.append(f"year（{report.year}）与标题中的年份不一致")
     before_year = report.title[: year.start()].strip() if year else ""
