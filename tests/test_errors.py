@@ -115,7 +115,7 @@ def test_decimal_in_a_count() -> None:
     error = parse_error(text)
     assert isinstance(error, gr.CellValueError)
     assert error.line == line_of(text, "行政许可 32.2")
-    assert "应为整数" in error.reason
+    assert "“32.2”不是整数" in error.reason
 
 
 def test_text_cut_off_inside_table3() -> None:

@@ -177,11 +177,18 @@ def test_count_that_is_not_a_whole_number(value: Any, words: str) -> None:
 
 
 def test_amount_that_is_not_a_number() -> None:
-    message = str(_error([_record(2, FEES, FEES_COLUMN, "12万元")]))
+    message = str(_error([_record(2, FEES, FEES_COLUMN, "十二")]))
     assert (
-        "表二“第二十条第（八）项/行政事业性收费”行“本年收费金额（单位：万元）”列的值“12万元”不是数字"
-        in message
+        "表二“第二十条第（八）项/行政事业性收费”行“本年收费金额（单位：万元）”列的值“十二”不是数字" in message
     )
+
+
+def test_amount_may_repeat_the_unit_of_its_header_but_not_another() -> None:
+    # The header says 万元: "12万元" is 12 in that unit, "12元" a different unit.
+    report = gr.from_cells([_record(2, FEES, FEES_COLUMN, "12万元")], agency="某局", year=2024)
+    assert report.proactive.fees == Decimal("12")
+    message = str(_error([_record(2, FEES, FEES_COLUMN, "12元")]))
+    assert "“12元”的单位应为万元" in message
 
 
 def test_record_without_keys() -> None:

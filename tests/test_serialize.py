@@ -13,7 +13,9 @@ from hypothesis import given
 
 import govinfo_report as gr
 from govinfo_report.testing import consistent_reports, reports
-from tests.conftest import SEED_NAMES, seed_text
+from tests.conftest import FIXTURES, SEED_NAMES, seed_text
+
+JSON_FIXTURES = FIXTURES / "json"
 
 VALIDATOR = jsonschema.Draft202012Validator(gr.json_schema())
 
@@ -53,7 +55,15 @@ def test_seed_dict_validates_and_round_trips(name: str) -> None:
 def test_dict_form_shape() -> None:
     report = gr.parse(seed_text("000_7047d3e44c49cbca"))
     data = gr.to_dict(report)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
+    assert data["source"] == {
+        "form": "text",
+        "path": None,
+        "title": None,
+        "published": None,
+        "index_number": None,
+        "publisher": None,
+    }
     assert data["proactive"]["fees"] == "0"  # amounts are decimal strings
     assert data["applications"]["new_received"]["natural_person"] == 29
     assert "中卫市" in gr.to_json(report)  # Chinese is not escaped
@@ -129,3 +139,16 @@ def test_missing_top_level_key() -> None:
         gr.from_json('{"schema_version": 1}')
     assert info.value.path == "$.edition"
     assert "缺少此字段" in str(info.value)
+
+
+def test_version_1_documents_still_load() -> None:
+    # Written by the library before schema version 2 (tests/fixtures/json/README.md).
+    old = gr.from_json((JSON_FIXTURES / "000_7047d3e44c49cbca.v1.json").read_bytes())
+    assert old == gr.parse(seed_text("000_7047d3e44c49cbca"))
+    assert old.source is None
+    cut = gr.from_json((JSON_FIXTURES / "000_cut_lenient.v1.json").read_bytes())
+    (diagnostic,) = cut.diagnostics
+    assert (diagnostic.line, diagnostic.column, diagnostic.severity) == (242, 1, "error")
+    assert diagnostic.location == gr.Location(line=242, column=1)
+    assert diagnostic.message.startswith("文本提前结束")
+    VALIDATOR.validate(gr.to_dict(cut))

@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING, Any
 from .api import from_dict as from_dict
 from .api import from_json as from_json
 from .api import parse as parse
+from .api import parse_document as parse_document
+from .api import parse_docx as parse_docx
 from .api import parse_file as parse_file
+from .api import parse_html as parse_html
+from .api import read_document as read_document
 from .api import to_dict as to_dict
 from .api import to_json as to_json
 from .cells import CellAddress as CellAddress
@@ -30,10 +34,12 @@ from .errors import DecodeError as DecodeError
 from .errors import EmptyInputError as EmptyInputError
 from .errors import GovInfoError as GovInfoError
 from .errors import InputTooLargeError as InputTooLargeError
+from .errors import Location as Location
 from .errors import MissingDependencyError as MissingDependencyError
 from .errors import ParseError as ParseError
 from .errors import SerializationError as SerializationError
 from .errors import UnknownEditionError as UnknownEditionError
+from .errors import UnsupportedFormatError as UnsupportedFormatError
 from .model import ApplicantCounts as ApplicantCounts
 from .model import Applications as Applications
 from .model import Diagnostic as Diagnostic
@@ -46,6 +52,7 @@ from .model import RegulationCounts as RegulationCounts
 from .model import Report as Report
 from .model import ReviewOutcomes as ReviewOutcomes
 from .model import ReviewsAndLawsuits as ReviewsAndLawsuits
+from .model import Source as Source
 from .model import Subsection as Subsection
 from .model import Unable as Unable
 from .model import Withheld as Withheld
@@ -101,6 +108,7 @@ __all__ = [
     "Finding",
     "GovInfoError",
     "InputTooLargeError",
+    "Location",
     "MissingDependencyError",
     "Narrative",
     "NotProcessed",
@@ -113,9 +121,11 @@ __all__ = [
     "ReviewOutcomes",
     "ReviewsAndLawsuits",
     "SerializationError",
+    "Source",
     "Subsection",
     "Unable",
     "UnknownEditionError",
+    "UnsupportedFormatError",
     "Withheld",
     "__version__",
     "cells",
@@ -125,7 +135,11 @@ __all__ = [
     "get_edition",
     "json_schema",
     "parse",
+    "parse_document",
+    "parse_docx",
     "parse_file",
+    "parse_html",
+    "read_document",
     "render",
     "skeleton",
     "text_layout_problems",

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from lark import Lark
 
+from .values import CELL_PATTERN, EMPTY
+
 __all__ = ["GRAMMAR_NAME", "grammar_text", "label_pattern", "labels", "parser"]
 
 GRAMMAR_NAME = "govinfo_report.lark"
@@ -51,10 +53,17 @@ def label_pattern(label: str) -> str:
     return "/" + r"\s*".join(parts) + "/"
 
 
+# What the loader puts into the grammar's regular expressions (see values.py).
+_VOCABULARY = {"{CELL}": CELL_PATTERN.replace("/", "\\/"), "{EMPTY}": EMPTY}
+
+
 @cache
 def grammar_text() -> str:
-    """The grammar with every quoted label turned into a tolerant regex."""
-    return _LITERAL.sub(lambda m: label_pattern(m.group(1)), _read_source())
+    """The grammar with every quoted label turned into a tolerant regex, the cell vocabulary put in."""
+    text = _LITERAL.sub(lambda m: label_pattern(m.group(1)), _read_source())
+    for name, pattern in _VOCABULARY.items():
+        text = text.replace(name, pattern)
+    return text
 
 
 @cache

@@ -1,4 +1,4 @@
-"""The reading functions: ``parse``, ``parse_file`` and the dict/JSON forms.
+"""The reading functions: ``parse``, ``parse_file``, the readers of each form, the dict/JSON forms.
 
 ``govinfo_report`` re-exports these at import; the functions that check and
 write reports (``validate``, ``render``, ``skeleton``, ``from_cells``,
@@ -11,11 +11,23 @@ from __future__ import annotations
 import os
 
 from .model import Report
-from .parse import MAX_SIZE, parse
-from .reading import read_text
+from .parse import parse, parse_document
+from .readers import load, read_document, reader_for
+from .reading import MAX_SIZE, decode
 from .serialize import from_dict, from_json, to_dict, to_json
 
-__all__ = ["from_dict", "from_json", "parse", "parse_file", "to_dict", "to_json"]
+__all__ = [
+    "from_dict",
+    "from_json",
+    "parse",
+    "parse_document",
+    "parse_docx",
+    "parse_file",
+    "parse_html",
+    "read_document",
+    "to_dict",
+    "to_json",
+]
 
 
 def parse_file(
@@ -26,16 +38,58 @@ def parse_file(
     lenient: bool = False,
     max_size: int = MAX_SIZE,
 ) -> Report:
-    """Read a report file (encoding detected unless given) and parse it.
+    """Read a report file of any form the library reads and parse it.
 
-    ``lenient`` and ``max_size`` (here in bytes of the file) are as for
-    :func:`~govinfo_report.parse`.
+    The form is decided from the file's content, not its name: text (any
+    encoding), a web page (``.html``, needs the ``html`` extra), a Word file
+    (``.docx``, needs the ``docx`` extra), or the library's own JSON
+    (:func:`to_json` output).  ``lenient`` is as for :func:`~govinfo_report.parse`;
+    ``max_size`` is in bytes of the file.
 
     Raises:
-        DecodeError: the file cannot be read or decoded.
-        ParseError: the text is not a report of a known layout
-            (``InputTooLargeError`` for a file over ``max_size`` bytes).
+        DecodeError: the file cannot be read or decoded;
+            ``UnsupportedFormatError`` for a form the library does not read (a
+            legacy ``.doc``, a spreadsheet, an image …), naming the form and what to do.
+        ParseError: the file is not a report of a known layout; ``error.location``
+            says where in the file (``InputTooLargeError`` for a file over ``max_size`` bytes).
+        MissingDependencyError: the optional extra of the file's form is not installed.
+        SerializationError: a JSON file that is not a report's JSON form.
     """
-    text = read_text(path, encoding, max_size=max_size)
-    # A file of at most max_size bytes holds at most max_size characters.
-    return parse(text, edition=edition, lenient=lenient, max_size=max_size)
+    data, name, sniffed = load(path, max_size=max_size)
+    if sniffed.form == "json":
+        return from_json(decode(data, encoding))
+    document = reader_for(sniffed).read(data, path=name, encoding=encoding, detail=sniffed.detail)
+    return parse_document(document, edition=edition, lenient=lenient, max_size=max_size)
+
+
+def parse_html(
+    html: str | bytes,
+    *,
+    edition: str | None = None,
+    lenient: bool = False,
+    max_size: int = MAX_SIZE,
+) -> Report:
+    """Parse a report published as a web page (the page's text, or its bytes in any encoding).
+
+    Needs the ``html`` extra (lxml).  See :func:`parse_file` for the rest.
+    """
+    if isinstance(html, str):  # already decoded: whatever the page's <meta> says
+        document = read_document(html.encode("utf-8"), form="html", encoding="utf-8", max_size=max_size)
+    else:
+        document = read_document(html, form="html", max_size=max_size)
+    return parse_document(document, edition=edition, lenient=lenient, max_size=max_size)
+
+
+def parse_docx(
+    docx: bytes | str | os.PathLike[str],
+    *,
+    edition: str | None = None,
+    lenient: bool = False,
+    max_size: int = MAX_SIZE,
+) -> Report:
+    """Parse a report published as a Word file (its bytes, or a path to it).
+
+    Needs the ``docx`` extra (python-docx).  See :func:`parse_file` for the rest.
+    """
+    document = read_document(docx, form="docx", max_size=max_size)
+    return parse_document(document, edition=edition, lenient=lenient, max_size=max_size)

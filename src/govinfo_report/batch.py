@@ -21,10 +21,11 @@ import attrs
 
 from ._grammar import parser
 from .api import parse_file
-from .cells import cells, format_value
+from .cells import cells
 from .errors import GovInfoError, ParseError
 from .rules import validate
 from .serialize import to_dict
+from .values import format_value
 
 __all__ = ["FORMATS", "FileResult", "collect_paths", "parse_many", "process_file"]
 

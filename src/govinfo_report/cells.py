@@ -8,15 +8,15 @@ since a label may itself contain a slash (the 2019 column ``本年增/减``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 import attrs
 
 from .editions import TABLE_NAMES, get_edition
-from .layout import Value, table_values
+from .layout import table_values
 from .model import Report
+from .values import CellKind, Value
 
-__all__ = ["CellAddress", "CellRecord", "cells", "format_value"]
+__all__ = ["CellAddress", "CellRecord", "cells"]
 
 
 @attrs.frozen
@@ -51,7 +51,8 @@ class CellRecord:
         value: ``int`` count, ``Decimal`` amount, or ``None`` when not filled in.
         row_path: the row path as a tuple of labels.
         column_path: the column path as a tuple of labels.
-        kind: ``"count"`` or ``"amount"``.
+        kind: ``"count"``, ``"signed"``, ``"amount"`` or ``"money"`` (see
+            :data:`govinfo_report.values.CellKind`).
     """
 
     table: int
@@ -60,7 +61,7 @@ class CellRecord:
     value: Value
     row_path: tuple[str, ...]
     column_path: tuple[str, ...]
-    kind: str
+    kind: CellKind
 
 
 def cells(report: Report) -> Iterator[CellRecord]:
@@ -77,12 +78,3 @@ def cells(report: Report) -> Iterator[CellRecord]:
                 column_path=spec.column,
                 kind=spec.kind,
             )
-
-
-def format_value(value: Value) -> str:
-    """A cell value as plain text: ``""`` when not filled in, amounts as plain decimals."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)

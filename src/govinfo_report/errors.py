@@ -1,12 +1,18 @@
-"""The library's exceptions: one root, a few branches, standard library only.
+"""The library's exceptions: one root, a few branches, and where things are.
 
 Every error a user can meet derives from :class:`GovInfoError`.  Errors about
-text the parser cannot read are :class:`ParseError` (a :class:`ValueError`)
+input the parser cannot read are :class:`ParseError` (a :class:`ValueError`)
 and carry the position, the offending excerpt and what was expected, so a
-command-line tool can print them and a program can inspect them.
+command-line tool can print them and a program can inspect them.  A
+:class:`Location` says where in the file something is: line and column for
+text, and page, table, row and column for the files readers read.
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+import attrs
 
 __all__ = [
     "CellCountError",
@@ -16,11 +22,63 @@ __all__ = [
     "EmptyInputError",
     "GovInfoError",
     "InputTooLargeError",
+    "Location",
     "MissingDependencyError",
     "ParseError",
     "SerializationError",
     "UnknownEditionError",
+    "UnsupportedFormatError",
 ]
+
+
+@attrs.frozen
+class Location:
+    """Where something is in the input, counted from 1 as a person counts.
+
+    Which fields are set depends on the form of the input:
+
+    * text: ``line`` and ``column``;
+    * a web page: ``line`` (the source line of the element), and for a table cell
+      ``table``, ``table_row`` and ``table_column``;
+    * a Word file: ``paragraph`` (body paragraphs and tables counted in document
+      order), or ``table``, ``table_row`` and ``table_column``;
+    * a PDF file: ``page``, and for a table cell ``table`` (on that page),
+      ``table_row`` and ``table_column``.
+
+    ``str(location)`` says it in Chinese, e.g. ``第4页第2个表格第3行第2列``.
+    """
+
+    line: int | None = None
+    column: int | None = None
+    page: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    table_row: int | None = None
+    table_column: int | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        if self.paragraph is not None:
+            parts.append(f"第{self.paragraph}段")
+        if self.table is not None:
+            parts.append(f"第{self.table}个表格")
+            if self.table_row is not None:
+                parts.append(f"第{self.table_row}行")
+            if self.table_column is not None:
+                parts.append(f"第{self.table_column}列")
+        grid = "".join(parts)
+        text = ""
+        if self.line is not None:
+            text = f"第{self.line}行" + (f"第{self.column}列" if self.column is not None else "")
+        if grid and text:
+            return f"{grid}（源文件{text}）"
+        return grid or text or "开头"
+
+    def to_dict(self) -> dict[str, int]:
+        """The fields that are set, for JSON."""
+        return {key: value for key, value in attrs.asdict(self).items() if value is not None}
 
 
 def shorten(text: str, limit: int = 20) -> str:
@@ -37,11 +95,14 @@ class ParseError(GovInfoError, ValueError):
     """Text that is not a report of a known layout.
 
     Attributes:
-        line: 1-based line number in the input text.
-        column: 1-based column number (characters, not bytes).
-        excerpt: the input line the error points at.
+        line: 1-based line number in the text that was parsed: the user's text, or for
+            a file read by a reader (web page, Word, PDF) the text the reader made of it.
+        column: 1-based column number in that line (characters, not bytes).
+        excerpt: the line of that text the error points at.
         expected: what the parser would have accepted there, in words.
         reason: the message without position and excerpt.
+        location: where it is in the user's input: the same line and column for
+            text, page/table/row/column for files (see :class:`Location`).
     """
 
     def __init__(
@@ -52,16 +113,36 @@ class ParseError(GovInfoError, ValueError):
         column: int,
         excerpt: str = "",
         expected: tuple[str, ...] = (),
+        location: Location | None = None,
     ) -> None:
         self.reason = reason
         self.line = line
         self.column = column
         self.excerpt = excerpt
         self.expected = expected
+        self.location = location if location is not None else Location(line=line, column=column)
         super().__init__(self._format())
 
+    def located(self, location: Location) -> ParseError:
+        """The same error (same class) placed at ``location`` in the user's file."""
+        return _rebuild(
+            type(self), self.reason, self.line, self.column, self.excerpt, self.expected, location
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error for JSON: type, reason, location, the text line and what was expected."""
+        return {
+            "type": type(self).__name__,
+            "message": self.reason,
+            "location": self.location.to_dict(),
+            "line": self.line,
+            "column": self.column,
+            "excerpt": self.excerpt,
+            "expected": list(self.expected),
+        }
+
     def _format(self) -> str:
-        parts = [f"第{self.line}行第{self.column}列：{self.reason}"]
+        parts = [f"{self.location}：{self.reason}"]
         if self.excerpt:
             shown = self.excerpt.expandtabs(1)
             caret = _caret_offset(self.excerpt, self.column)
@@ -74,7 +155,7 @@ class ParseError(GovInfoError, ValueError):
     def __reduce__(self) -> tuple[object, ...]:
         return (
             _rebuild,
-            (type(self), self.reason, self.line, self.column, self.excerpt, self.expected),
+            (type(self), self.reason, self.line, self.column, self.excerpt, self.expected, self.location),
         )
 
 
@@ -85,8 +166,9 @@ def _rebuild(
     column: int,
     excerpt: str,
     expected: tuple[str, ...],
+    location: Location | None = None,
 ) -> ParseError:
-    return cls(reason, line=line, column=column, excerpt=excerpt, expected=expected)
+    return cls(reason, line=line, column=column, excerpt=excerpt, expected=expected, location=location)
 
 
 def _caret_offset(excerpt: str, column: int) -> int:
@@ -114,7 +196,30 @@ class CellValueError(ParseError):
 
 
 class DecodeError(GovInfoError, ValueError):
-    """Bytes that could not be decoded as text in any supported encoding."""
+    """A file that could not be read, or bytes that could not be decoded as text."""
+
+
+class UnsupportedFormatError(DecodeError):
+    """A file in a form the library does not read (a legacy ``.doc``, a spreadsheet, an image …).
+
+    The message names the form and what to do (e.g. "另存为.docx").
+
+    Attributes:
+        form: the form the file was recognised as, e.g. ``"doc"``, ``"xlsx"``, ``"image"``.
+    """
+
+    def __init__(self, message: str, *, form: str) -> None:
+        self.form = form
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_unsupported, (type(self), str(self), self.form))
+
+
+def _rebuild_unsupported(
+    cls: type[UnsupportedFormatError], message: str, form: str
+) -> UnsupportedFormatError:
+    return cls(message, form=form)
 
 
 class SerializationError(GovInfoError, ValueError):

@@ -7,19 +7,19 @@ prints them) and gives its value.  Records may be
 file read with :class:`csv.DictReader` (header ``table,row,column,value``;
 other columns are ignored).
 
-Values: an ``int``/``Decimal`` as it is; a string is read as a plain number
-(``12``, ``0``, ``1,234``, ``12.50`` for amounts).  An empty string, ``None`` and
-the marks the parser reads as "not filled in" (``/``, ``-``, ``—``, ``——``,
-``无``, ``空``) leave the cell not filled in, and so does a cell no record names.
+Values: an ``int``/``Decimal`` as it is; a string is read as the parser reads
+a printed cell (``12``, ``0``, ``1,234``, ``12.50`` for amounts; see
+:mod:`govinfo_report.values`).  An empty string, ``None`` and the marks the
+parser reads as "not filled in" (``/``, ``-``, ``—``, ``——``, ``―``, ``无``,
+``空`` …) leave the cell not filled in, and so does a cell no record names.
 """
 
 from __future__ import annotations
 
 import difflib
 import math
-import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -27,17 +27,14 @@ import attrs
 from .cells import CellAddress, CellRecord
 from .editions import get_edition
 from .errors import CellsError
-from .layout import CellKey, CellSpec, Value, build_table, cell_specs
+from .layout import CellKey, CellSpec, build_table, cell_specs
 from .model import Report
 from .skeleton import skeleton
+from .values import Value, ValueProblem, convert
 
-__all__ = ["NOT_FILLED_MARKS", "from_cells"]
-
-#: Values that mean "not filled in", as the parser reads them.
-NOT_FILLED_MARKS = frozenset({"", "/", "-", "—", "——", "–", "无", "空"})
+__all__ = ["from_cells"]
 
 _KEYS = ("table", "row", "column", "value")
-_NUMBER = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _TABLE_NUMERALS = {"二": 2, "三": 3, "四": 4, "表二": 2, "表三": 3, "表四": 4}
 
 Record = CellRecord | Mapping[str, Any]
@@ -156,27 +153,25 @@ def _numeral(table: int) -> str:
 def _value(raw: object, spec: CellSpec, address: str, number: int) -> Value:
     if raw is None:
         return None
-    wanted = "整数" if spec.kind == "count" else "金额（如12.5）"
+    wanted = "整数" if spec.kind in ("count", "signed") else "金额（如12.5）"
     if isinstance(raw, bool):
         raise CellsError(f"{address}的值“{raw}”不是数字，应为{wanted}", address=address, record=number)
     if isinstance(raw, int):
-        return raw if spec.kind == "count" else Decimal(raw)
-    if isinstance(raw, Decimal | float) and math.isfinite(raw):
+        text = str(raw)
+    elif isinstance(raw, Decimal | float) and math.isfinite(raw):
         text = format(Decimal(str(raw)) if isinstance(raw, float) else raw, "f")
     elif isinstance(raw, str):
-        text = raw.strip()
-        if text in NOT_FILLED_MARKS:
-            return None
+        text = raw
     else:
         raise CellsError(f"{address}的值“{raw!r}”不是数字，应为{wanted}", address=address, record=number)
-    if not _NUMBER.fullmatch(text):
-        raise CellsError(f"{address}的值“{text}”不是数字，应为{wanted}", address=address, record=number)
+    whole = spec.kind in ("count", "signed")
     try:
-        amount = Decimal(text.replace(",", "").replace("−", "-"))
-    except InvalidOperation:  # pragma: no cover - the pattern admits plain numbers only
-        raise CellsError(f"{address}的值“{text}”不是数字", address=address, record=number) from None
-    if spec.kind == "amount":
-        return amount
-    if amount != amount.to_integral_value():
-        raise CellsError(f"{address}的值“{text}”不是整数，件数应为整数", address=address, record=number)
-    return int(amount)
+        # A spreadsheet writes 12 as 12.0: read a count as an amount, then check it is whole.
+        value = convert(text, "amount" if whole else spec.kind, unit=spec.unit)
+        if whole and isinstance(value, Decimal):
+            if value != value.to_integral_value():
+                raise ValueProblem(f"“{text.strip()}”不是整数")
+            value = convert(str(int(value)), spec.kind)
+    except ValueProblem as problem:
+        raise CellsError(f"{address}的值{problem}，应为{wanted}", address=address, record=number) from None
+    return value

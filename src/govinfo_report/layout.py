@@ -11,17 +11,16 @@ one definition of the layout.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
 
-from .model import COLUMN, KIND, ROW
+from .model import COLUMN, KIND, ROW, UNIT
+from .values import CellKind, Value
 
 __all__ = ["CellKey", "CellSpec", "RowSpec", "build_table", "cell_specs", "row_specs", "table_values"]
 
 T = TypeVar("T")
-Value = int | Decimal | None
 #: A cell within its table: (row path, column path).
 CellKey = tuple[tuple[str, ...], tuple[str, ...]]
 
@@ -32,8 +31,9 @@ class CellSpec:
 
     row: tuple[str, ...]
     column: tuple[str, ...]
-    kind: str
+    kind: CellKind
     attributes: tuple[str, ...]
+    unit: str = ""
 
     @property
     def key(self) -> CellKey:
@@ -65,7 +65,7 @@ def _walk(
     for field, sub_row, sub_column in _labelled_fields(cls, row, column):
         sub_path = (*path, field.name)
         if KIND in field.metadata:
-            yield CellSpec(sub_row, sub_column, field.metadata[KIND], sub_path)
+            yield CellSpec(sub_row, sub_column, field.metadata[KIND], sub_path, field.metadata.get(UNIT, ""))
         else:
             yield from _walk(_group_class(field), sub_row, sub_column, sub_path)
 

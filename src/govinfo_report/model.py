@@ -12,9 +12,11 @@ for a cell that was not filled in (blank, ``/``, ``—`` …), which is never 0.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
+
+from .errors import Location
 
 __all__ = [
     "ApplicantCounts",
@@ -29,6 +31,7 @@ __all__ = [
     "Report",
     "ReviewOutcomes",
     "ReviewsAndLawsuits",
+    "Source",
     "Subsection",
     "Unable",
     "Withheld",
@@ -38,18 +41,20 @@ Count = int | None
 Amount = Decimal | None
 
 # Metadata keys.  "row"/"column" are path segments added while walking down;
-# "kind" marks a leaf cell: "count" (int >= 0) or "amount" (Decimal >= 0).
+# "kind" marks a leaf cell (a CellKind of values.py: "count", "signed", "amount",
+# "money"); "unit" is the unit an amount's column header names.
 ROW = "govinfo_report.row"
 COLUMN = "govinfo_report.column"
 KIND = "govinfo_report.kind"
+UNIT = "govinfo_report.unit"
 
 
 def _count(*, row: tuple[str, ...] = (), column: tuple[str, ...] = ()) -> Any:
     return attrs.field(default=None, metadata={ROW: row, COLUMN: column, KIND: "count"})
 
 
-def _amount(*, row: tuple[str, ...] = (), column: tuple[str, ...] = ()) -> Any:
-    return attrs.field(default=None, metadata={ROW: row, COLUMN: column, KIND: "amount"})
+def _amount(*, row: tuple[str, ...] = (), column: tuple[str, ...] = (), unit: str) -> Any:
+    return attrs.field(default=None, metadata={ROW: row, COLUMN: column, KIND: "amount", UNIT: unit})
 
 
 def _group(cls: type, *, row: tuple[str, ...] = ()) -> Any:
@@ -81,7 +86,7 @@ class ProactiveDisclosure:
     punishment: Count = _count(row=("第二十条第（六）项", "行政处罚"), column=("本年处理决定数量",))
     enforcement: Count = _count(row=("第二十条第（六）项", "行政强制"), column=("本年处理决定数量",))
     fees: Amount = _amount(
-        row=("第二十条第（八）项", "行政事业性收费"), column=("本年收费金额（单位：万元）",)
+        row=("第二十条第（八）项", "行政事业性收费"), column=("本年收费金额（单位：万元）",), unit="万元"
     )
 
 
@@ -269,24 +274,65 @@ class Narrative:
 # The report
 
 
+#: Severity of a diagnostic: ``"error"`` — something could not be read and was skipped
+#: or left not filled in (lenient parsing only); ``"warning"`` — read, but worth knowing
+#: (a misspelt label read by its place in the table, a superseded layout …).
+DiagnosticSeverity = Literal["error", "warning"]
+
+
+def _location_of(diagnostic: Diagnostic) -> Location:
+    return Location(line=diagnostic.line, column=diagnostic.column)
+
+
 @attrs.frozen
 class Diagnostic:
-    """What lenient parsing could not read, and what it did about it.
+    """What the reading of a report noticed: something skipped, filled in, or read with a doubt.
 
     Attributes:
-        line: 1-based line in the input.
-        column: 1-based column in the input.
+        line: 1-based line in the text that was parsed (see :class:`~govinfo_report.errors.ParseError`).
+        column: 1-based column in that line.
         message: what was skipped, missing or not understood, and why (Chinese).
-        excerpt: the input line it is about ("" when the text had ended).
+        excerpt: the line it is about ("" when the text had ended).
+        severity: ``"error"`` (skipped or not filled in) or ``"warning"`` (read, with a remark).
+        code: what kind of thing it is, e.g. ``"SKIPPED"``, ``"MISSING"``, ``"LABEL-MISSPELT"``
+            (docs/robustness.md lists them).
+        location: where it is in the user's file (page/table/row/column for files).
     """
 
     line: int
     column: int
     message: str
     excerpt: str = ""
+    severity: DiagnosticSeverity = "error"
+    code: str = ""
+    location: Location = attrs.field(default=attrs.Factory(_location_of, takes_self=True))
 
     def __str__(self) -> str:
-        return f"第{self.line}行第{self.column}列：{self.message}"
+        return f"{self.location}：{self.message}"
+
+
+@attrs.frozen
+class Source:
+    """Where a report was read from, and what the file itself states about it.
+
+    Nothing here is guessed: a field is ``None`` unless the file states it (a web
+    page's metadata table or ``<meta>`` tags, a Word file's document properties).
+
+    Attributes:
+        form: ``"text"``, ``"html"``, ``"docx"`` or ``"pdf"``.
+        path: the file, when read from one.
+        title: the document's own title (``<title>``, the Word title property).
+        published: the publication date as the page states it (发布日期), e.g. ``"2022-02-08"``.
+        index_number: the disclosure index number (索引号).
+        publisher: the publishing body as the page states it (发布机构).
+    """
+
+    form: str
+    path: str | None = None
+    title: str | None = None
+    published: str | None = None
+    index_number: str | None = None
+    publisher: str | None = None
 
 
 def _diagnostics(value: Any) -> tuple[Diagnostic, ...]:
@@ -310,9 +356,12 @@ class Report:
         reviews: table 4 (section 四).
         problems: section 五、存在的主要问题及改进情况.
         other_matters: section 六、其他需要报告的事项.
-        diagnostics: what lenient parsing skipped or filled in (empty for a
-            strict parse); not part of equality, since it describes the
-            reading, not the report.
+        diagnostics: what the reading noticed: what lenient parsing skipped or
+            filled in, and warnings about what was read (a misspelt label read by
+            its place).  Not part of equality, since it describes the reading, not
+            the report.
+        source: where the report was read from (form, path, page metadata), or
+            ``None`` for a report made in Python; not part of equality either.
     """
 
     edition: str
@@ -328,3 +377,4 @@ class Report:
     problems: Narrative
     other_matters: Narrative
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics, eq=False)
+    source: Source | None = attrs.field(default=None, eq=False)

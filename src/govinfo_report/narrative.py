@@ -80,8 +80,13 @@ def wrap_width(lines: Sequence[str]) -> WrapWidth:
     return median
 
 
-def paragraphs(lines: Sequence[str], width: WrapWidth) -> list[str]:
-    """Join printed lines (already stripped, none empty) into paragraphs."""
+def paragraphs(lines: Sequence[str], width: WrapWidth, *, exact: bool = False) -> list[str]:
+    """Join printed lines (already stripped, none empty) into paragraphs.
+
+    ``exact``: every line is a paragraph already (a Word file, a web page).
+    """
+    if exact:
+        return list(lines)
     out: list[str] = []
     current = ""
     for index, line in enumerate(lines):
@@ -108,11 +113,11 @@ def _ends_paragraph(line: str, following: str, width: WrapWidth) -> bool:
     return not (CJK.match(line[-1]) and CJK.match(following[0]))
 
 
-def narrative(lines: Sequence[str], width: WrapWidth) -> Narrative:
-    """A narrative section from its printed lines."""
+def narrative(lines: Sequence[str], width: WrapWidth, *, exact: bool = False) -> Narrative:
+    """A narrative section from its printed lines (``exact``: one paragraph per line)."""
     intro: list[str] = []
     subsections: list[Subsection] = []
-    for paragraph in paragraphs(lines, width):
+    for paragraph in paragraphs(lines, width, exact=exact):
         heading = _split_heading(paragraph)
         if heading is None:
             if subsections:

@@ -28,28 +28,26 @@ from __future__ import annotations
 
 import re
 
+from .values import EMPTY, VALUE_PATTERN, VALUE_TRANSLATION
+
 __all__ = ["EMPTY", "MARKDOWN_RULE", "normalize", "split_lines"]
 
-#: Marks an empty table field that stands for a blank cell.
-EMPTY = "\u2205"
-
-_TRANSLATION = str.maketrans(
-    {
-        **{chr(0xFF10 + i): str(i) for i in range(10)},
-        "(": "（",
-        ")": "）",
-        "．": ".",
-        "／": "/",
-        "－": "-",
-        "\u3000": " ",
-        "\u00a0": " ",
-        "\u200b": " ",
-        "\ufeff": " ",
-        "\f": " ",
-        "\v": " ",
-        "\r": " ",
-    }
-)
+_TRANSLATION: dict[int, str] = {
+    **VALUE_TRANSLATION,
+    **str.maketrans(
+        {
+            "(": "（",
+            ")": "）",
+            "\u3000": " ",
+            "\u00a0": " ",
+            "\u200b": " ",
+            "\ufeff": " ",
+            "\f": " ",
+            "\v": " ",
+            "\r": " ",
+        }
+    ),
+}
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ENUMERATOR = re.compile(r"(?<=\d)[、]")
@@ -57,7 +55,7 @@ _STRAIGHT_QUOTES = re.compile(r'"([^"\n]{1,60})"')
 #: A Markdown table rule line (``|---|:---:|``): blanked, it carries no text.
 MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _SEPARATOR = re.compile(r"[\t|]")
-_VALUE = re.compile(r"\s*(?:[-−]?\d[\d,]*(?:\.\d+)?|——|—|-|/|无|空)\s*")
+_VALUE = re.compile(rf"\s*(?:{VALUE_PATTERN})\s*")
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
 _SEPARATED_LINE = re.compile(r"^[^\n\t|]*[\t|][^\n]*$", re.MULTILINE)
 

@@ -1,9 +1,14 @@
-"""``parse``: text → :class:`~govinfo_report.model.Report`.
+"""``parse``: text → :class:`~govinfo_report.model.Report`, and any reader's document too.
 
 normalize → grammar (Lark LALR, contextual lexer) → Transformer.  Lark's
 exceptions are caught at this border and re-raised as
 :class:`~govinfo_report.errors.ParseError` with a Chinese message naming the
 official labels; nothing else escapes for ``str`` input.
+
+:func:`parse_document` is the one entry for every form: a reader's
+:class:`~govinfo_report.readers.document.Document` is parsed like text, then
+errors and diagnostics are placed in the file (page, table, row, column) and
+the report is told where it came from (``report.source``).
 """
 
 from __future__ import annotations
@@ -18,12 +23,14 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from ._grammar import labels, parser
 from .editions import HEADINGS, TABLE_NAMES, get_edition
 from .errors import EmptyInputError, GovInfoError, InputTooLargeError, ParseError, shorten
-from .model import Report
+from .model import Diagnostic, Report
 from .normalize import normalize, split_lines
+from .readers.document import Document
+from .reading import MAX_SIZE
 from .recovery import Recovery
 from .transform import ReportTransformer
 
-__all__ = ["MAX_SIZE", "parse"]
+__all__ = ["MAX_SIZE", "parse", "parse_document"]
 
 _NAMED = {
     "TITLE_LINE": "标题行（如“2024年政府信息公开工作年度报告”）",
@@ -35,10 +42,6 @@ _NAMED = {
 _SECTION_OF = {f"H{i}": i for i in range(1, 7)}
 # Column headers found only in the 2019 trial edition's table 2.
 _EDITION_2019 = re.compile(r"本\s*年\s*新\s*制\s*作\s*数\s*量|对\s*外\s*公\s*开\s*总\s*数\s*量")
-
-
-#: Default largest input ``parse`` accepts, in characters (``parse_file``: bytes).
-MAX_SIZE = 20_000_000
 
 
 def parse(
@@ -66,6 +69,38 @@ def parse(
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
+    return parse_document(Document.from_text(text), edition=edition, lenient=lenient, max_size=max_size)
+
+
+def parse_document(
+    document: Document,
+    *,
+    edition: str | None = None,
+    lenient: bool = False,
+    max_size: int = MAX_SIZE,
+) -> Report:
+    """Parse a reader's document (see :mod:`govinfo_report.readers`); as :func:`parse` otherwise.
+
+    Errors and diagnostics carry the document's locations (``error.location``:
+    page/table/row/column for files) and the report its ``source``.
+    """
+    try:
+        report = _parse(document.text, edition, lenient, max_size, exact=document.exact_paragraphs)
+    except ParseError as error:
+        if document.origins is None:
+            raise
+        raise error.located(document.locate(error.line, error.column)) from None
+    diagnostics = report.diagnostics
+    if document.origins is not None:
+        diagnostics = tuple(_located(diagnostic, document) for diagnostic in diagnostics)
+    return attrs.evolve(report, diagnostics=diagnostics, source=document.source)
+
+
+def _located(diagnostic: Diagnostic, document: Document) -> Diagnostic:
+    return attrs.evolve(diagnostic, location=document.locate(diagnostic.line, diagnostic.column))
+
+
+def _parse(text: str, edition: str | None, lenient: bool, max_size: int, *, exact: bool) -> Report:
     chosen = get_edition(edition or "2021")
     if len(text) > max_size:
         raise InputTooLargeError(
@@ -78,7 +113,7 @@ def parse(
     recovery = Recovery(normalized, lines, chosen) if lenient else None
     try:
         tree = parser().parse(normalized, on_error=recovery)
-        transformer = ReportTransformer(lines, chosen, lenient=lenient)
+        transformer = ReportTransformer(lines, chosen, lenient=lenient, exact_paragraphs=exact)
         report = transformer.transform(tree)
     except VisitError as exc:
         if isinstance(exc.orig_exc, GovInfoError):

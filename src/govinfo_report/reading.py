@@ -1,4 +1,8 @@
-"""Reading report files: bytes → text.
+"""Reading files: bytes from a path, within a size limit; bytes → text.
+
+Only regular files are read (a FIFO or a device would block or never end),
+and the size limit is enforced on the bytes actually read, not on what the
+file system says.
 
 UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised from the
 bytes themselves.  Anything else (GB18030/GBK above all) is left to
@@ -11,11 +15,14 @@ from __future__ import annotations
 
 import codecs
 import os
-from pathlib import Path
+import stat
 
 from .errors import DecodeError, InputTooLargeError
 
-__all__ = ["CANDIDATE_ENCODINGS", "decode", "read_text"]
+__all__ = ["CANDIDATE_ENCODINGS", "MAX_SIZE", "decode", "read_bytes", "read_text", "too_large"]
+
+#: Default largest input, in characters for text and in bytes for files.
+MAX_SIZE = 20_000_000
 
 #: Encodings a report file may be in, as charset-normalizer names them.
 CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "utf_16", "big5")
@@ -59,21 +66,43 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     return str(best)
 
 
+def read_bytes(path: str | os.PathLike[str], *, max_size: int | None = None) -> bytes:
+    """The bytes of a regular file, at most ``max_size`` of them.
+
+    Raises:
+        DecodeError: the file cannot be opened, or is not a regular file (a directory,
+            a FIFO, a device).
+        InputTooLargeError: the file holds more than ``max_size`` bytes (checked on the
+            bytes read, so a file that grows while it is read is refused too).
+    """
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "目录" if stat.S_ISDIR(info.st_mode) else "设备、管道或套接字"
+            raise DecodeError(f"“{os.fsdecode(path)}”不是普通文件（是{kind}），未读取")
+        if max_size is not None and info.st_size > max_size:
+            raise too_large(info.st_size, max_size)
+        with open(path, "rb") as file:
+            data = file.read() if max_size is None else file.read(max_size + 1)
+    except OSError as exc:
+        raise DecodeError(f"无法读取文件“{os.fsdecode(path)}”：{exc.strerror or exc}") from None
+    if max_size is not None and len(data) > max_size:
+        raise too_large(len(data), max_size)
+    return data
+
+
+def too_large(size: int, max_size: int) -> InputTooLargeError:
+    """The error for input of ``size`` bytes over the limit ``max_size``."""
+    more = "以上" if size == max_size + 1 else ""
+    return InputTooLargeError(
+        f"文件过大：{size:,}字节{more}，超过上限{max_size:,}（可用max_size调整）",
+        line=1,
+        column=1,
+    )
+
+
 def read_text(
     path: str | os.PathLike[str], encoding: str | None = None, *, max_size: int | None = None
 ) -> str:
-    """Read a report file as text, detecting its encoding.
-
-    A file larger than ``max_size`` bytes is refused before it is read.
-    """
-    try:
-        file = Path(path)
-        size = file.stat().st_size
-        if max_size is not None and size > max_size:
-            raise InputTooLargeError(
-                f"文件过大：{size:,}字节，超过上限{max_size:,}（可用max_size调整）", line=1, column=1
-            )
-        data = file.read_bytes()
-    except OSError as exc:
-        raise DecodeError(f"无法读取文件“{path}”：{exc.strerror or exc}") from None
-    return decode(data, encoding)
+    """Read a text file, detecting its encoding; at most ``max_size`` bytes."""
+    return decode(read_bytes(path, max_size=max_size), encoding)

@@ -29,11 +29,12 @@ from typing import Any, Literal
 import attrs
 
 from . import narrative_checks as nc
-from .cells import CellAddress, format_value
+from .cells import CellAddress
 from .editions import HEADINGS, get_edition
 from .layout import CellSpec, table_values
 from .model import Narrative, Report
 from .skeleton import placeholders
+from .values import format_value
 
 __all__ = ["ERROR", "RULES", "WARNING", "Finding", "Severity", "validate"]
 

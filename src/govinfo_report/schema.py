@@ -75,6 +75,8 @@ def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is tuple:
         item = typing.get_args(hint)[0]
         return {"type": "array", "items": _type_schema(item, defs)}
+    if origin is typing.Literal:
+        return {"enum": list(typing.get_args(hint))}
     if hint is type(None):
         return {"type": "null"}
     if hint is bool:

@@ -20,13 +20,14 @@ import cattrs
 from cattrs.errors import BaseValidationError, ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn
 
-from .errors import SerializationError
+from .errors import Location, SerializationError
 from .model import Report
 
 __all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
 
-#: Version of the dict/JSON form; bumped when its shape changes.
-SCHEMA_VERSION = 1
+#: Version of the dict/JSON form; bumped when its shape changes.  Documents of
+#: earlier versions are read too (see :func:`_upgrade`).
+SCHEMA_VERSION = 2
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
@@ -106,12 +107,19 @@ def from_dict(data: Any) -> Report:
     if not isinstance(data, dict):
         raise SerializationError(f"报告数据应为对象（dict），而不是{type(data).__name__}")
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= SCHEMA_VERSION:
+        if "schema_version" not in data:
+            raise SerializationError(
+                "这不是报告的JSON形式（缺少schema_version；应为govinfo-report parse或gr.to_json的输出）",
+                path="$.schema_version",
+            )
         raise SerializationError(
-            f"不支持的schema_version：{version!r}（本版本读取{SCHEMA_VERSION}）",
+            f"不支持的schema_version：{version!r}（本版本读取1至{SCHEMA_VERSION}）",
             path="$.schema_version",
         )
     body = {key: value for key, value in data.items() if key != "schema_version"}
+    for older in range(version, SCHEMA_VERSION):
+        body = _UPGRADES[older](body)
     try:
         return _converter().structure(body, Report)
     except BaseValidationError as exc:
@@ -122,6 +130,26 @@ def from_dict(data: Any) -> Report:
         raise SerializationError(f"{path}：缺少此字段", path=path) from None
     except (TypeError, ValueError) as exc:
         raise SerializationError(f"$：{exc}") from None
+
+
+def _upgrade_1(body: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: ``source`` added; diagnostics gained ``severity``, ``code`` and ``location``."""
+    body = {**body, "source": None}
+    diagnostics = body.get("diagnostics")
+    if isinstance(diagnostics, list):
+        body["diagnostics"] = [_upgrade_diagnostic(item) for item in diagnostics]
+    return body
+
+
+def _upgrade_diagnostic(item: Any) -> Any:
+    if not isinstance(item, dict):
+        return item
+    location = attrs.asdict(Location(line=item.get("line"), column=item.get("column")))
+    return {"severity": "error", "code": "", "location": location, **item}
+
+
+# How to read a document of each earlier version: the function that turns it into the next.
+_UPGRADES: dict[int, Any] = {1: _upgrade_1}
 
 
 def _first_error(exc: BaseException, path: str) -> tuple[str, str]:

@@ -21,8 +21,9 @@ from decimal import Decimal
 from typing import Any
 
 from .editions import HEADINGS, get_edition
-from .layout import CellKey, Value, build_table, cell_specs
+from .layout import CellKey, build_table, cell_specs
 from .model import Narrative, Report, Subsection
+from .values import Value
 
 __all__ = [
     "PLACEHOLDER_MARK",

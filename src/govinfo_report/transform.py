@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -23,10 +22,10 @@ from lark import Token, Transformer
 from ._grammar import labels, parser
 from .editions import EDITION_2021, TABLE_NAMES, Edition
 from .errors import CellCountError, CellValueError, ParseError, shorten
-from .layout import CellKey, CellSpec, RowSpec, Value, build_table, row_specs
+from .layout import CellKey, CellSpec, RowSpec, build_table, row_specs
 from .model import Diagnostic, Report
 from .narrative import narrative, paragraphs, wrap_width
-from .normalize import EMPTY
+from .values import EMPTY, TextKind, Value, ValueProblem, classify, convert
 
 __all__ = ["HEADING_MARKUP", "TITLE_YEAR", "PrintedCell", "ReportTransformer", "resolve_cells", "split_cells"]
 
@@ -37,18 +36,17 @@ HEADING_MARKUP = "#*| \t"
 
 
 _CELL = re.compile(EMPTY + r"|[^\s|" + EMPTY + "]+")
-_MARKS = frozenset(["-", "/", "无", "空"])
-_DASHES = frozenset("—–―─")
 
 
 class PrintedCell(NamedTuple):
     """One cell as printed: its text, its kind, and the token and offset it was read from.
 
-    ``kind`` is ``"empty"`` (an empty field), ``"mark"`` (``/``, ``—`` …) or ``"number"``.
+    ``kind`` is ``"blank"`` (an empty field), ``"mark"`` (``/``, ``—`` …) or ``"number"``
+    (see :func:`govinfo_report.values.classify`).
     """
 
     text: str
-    kind: str
+    kind: TextKind
     token: Token
     offset: int
 
@@ -69,18 +67,10 @@ def split_cells(token: Token | None) -> list[PrintedCell]:
     if token is None:
         return []
     return [
-        PrintedCell(text, _kind(text), token, match.start())
+        PrintedCell(text, classify(text) or "number", token, match.start())
         for match in _CELL.finditer(token)
         for text in (match.group(),)
     ]
-
-
-def _kind(text: str) -> str:
-    if text == EMPTY:
-        return "empty"
-    if text in _MARKS or set(text) <= _DASHES:
-        return "mark"
-    return "number"
 
 
 @attrs.frozen
@@ -122,6 +112,9 @@ class ReportTransformer(Transformer[Token, Report]):
     Args:
         source_lines: the user's text split into lines (before normalization).
         edition: the edition whose table classes to build.
+        lenient: record problems as diagnostics instead of raising.
+        exact_paragraphs: every narrative line is a paragraph (a reader's document
+            of a Word file or web page); otherwise wrapped lines are joined.
     """
 
     def __init__(
@@ -130,11 +123,13 @@ class ReportTransformer(Transformer[Token, Report]):
         edition: Edition = EDITION_2021,
         *,
         lenient: bool = False,
+        exact_paragraphs: bool = False,
     ) -> None:
         super().__init__()
         self._lines = source_lines
         self._edition = edition
         self._lenient = lenient
+        self._exact = exact_paragraphs
         #: What lenient parsing could not read (strict parsing raises instead).
         self.diagnostics: list[Diagnostic] = []
 
@@ -254,7 +249,7 @@ class ReportTransformer(Transformer[Token, Report]):
             sections[5][1],
         ]
         texts = [self._narrative_lines(tokens) for tokens in narrative_tokens]
-        width = wrap_width([line for lines in texts for line in lines])
+        width = None if self._exact else wrap_width([line for lines in texts for line in lines])
         title = self._source_line(front.title).strip(HEADING_MARKUP) if front.title else ""
         agency = "".join(self._source_line(token) for token in front.agency) or None
         year_match = TITLE_YEAR.search(title)
@@ -266,13 +261,13 @@ class ReportTransformer(Transformer[Token, Report]):
             year=int(year_match.group(1)) if year_match else None,
             title=title,
             headings=tuple(self._heading(heading) for heading, _ in sections),
-            preamble=tuple(paragraphs(texts[0], width)),
-            overview=narrative(texts[1], width),
+            preamble=tuple(paragraphs(texts[0], width, exact=self._exact)),
+            overview=narrative(texts[1], width, exact=self._exact),
             proactive=sections[1][1],
             applications=sections[2][1],
             reviews=sections[3][1],
-            problems=narrative(texts[2], width),
-            other_matters=narrative(texts[3], width),
+            problems=narrative(texts[2], width, exact=self._exact),
+            other_matters=narrative(texts[3], width, exact=self._exact),
         )
 
 
@@ -294,17 +289,17 @@ def resolve_cells(
     all is blank throughout.  Anything else cannot be read without guessing
     and raises :class:`~govinfo_report.errors.CellCountError`.
     """
-    shown = [cell for cell in cells if cell.kind != "empty"]
+    shown = [cell for cell in cells if cell.kind != "blank"]
     if len(shown) == expected:
         return list(shown)
     if not shown:
         return [None] * expected
     if len(shown) < expected and len(cells) > len(shown):
         fields = list(cells)
-        while len(fields) > expected and fields[0].kind == "empty":
+        while len(fields) > expected and fields[0].kind == "blank":
             fields.pop(0)
         if len(fields) == expected:
-            return [None if cell.kind == "empty" else cell for cell in fields]
+            return [None if cell.kind == "blank" else cell for cell in fields]
     if len(shown) > expected:
         extra = shown[expected]
         raise CellCountError(
@@ -327,26 +322,24 @@ def resolve_cells(
 
 
 def cell_value(cell: PrintedCell | None, spec: CellSpec, lines: Sequence[str]) -> Value:
-    """The typed value of one printed cell: ``int``, ``Decimal`` or ``None``."""
-    if cell is None or cell.kind != "number":
+    """The typed value of one printed cell (see :func:`govinfo_report.values.convert`)."""
+    if cell is None:
         return None
-    text = cell.text.replace(",", "").replace("−", "-")
-    if spec.kind == "count":
-        if "." in text:
-            raise CellValueError(
-                f"“{'/'.join(spec.row)}”的“{'/'.join(spec.column)}”应为整数，读到“{cell.text}”",
-                line=cell.line,
-                column=cell.column,
-                excerpt=lines[cell.line - 1],
-                expected=("整数",),
-            )
-        return int(text)
     try:
-        return Decimal(text)
-    except InvalidOperation as exc:  # pragma: no cover - the grammar admits numbers only
+        return convert(cell.text, spec.kind, unit=spec.unit)
+    except ValueProblem as problem:
         raise CellValueError(
-            f"“{cell.text}”不是金额",
+            f"“{'/'.join(spec.row)}”的“{'/'.join(spec.column)}”：{problem}",
             line=cell.line,
             column=cell.column,
             excerpt=lines[cell.line - 1],
-        ) from exc
+            expected=(_EXPECTED[spec.kind],),
+        ) from None
+
+
+_EXPECTED = {
+    "count": "整数",
+    "signed": "整数（可为负数）",
+    "amount": "金额",
+    "money": "金额（可带单位“元”或“万元”）",
+}

@@ -22,9 +22,10 @@ from typing import TextIO
 
 from ..api import parse_file
 from ..batch import CELLS_HEADER, collect_paths, parse_many
-from ..cells import cells, format_value
+from ..cells import cells
 from ..model import Report
 from ..serialize import to_json
+from ..values import format_value
 
 NAME = "parse"
 HELP = "解析报告文本（一个或多个文件、目录），输出JSON、JSON Lines或单元格CSV"

@@ -34,8 +34,9 @@ from typing import Literal
 import attrs
 
 from ..editions import get_edition
-from ..layout import Value, row_specs
+from ..layout import row_specs
 from ..model import Report
+from ..values import Value
 from .layout import PrintedRow, format_cell, printed_rows
 from .text import TABLE3_NOTE
 

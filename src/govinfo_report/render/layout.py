@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from ..cells import format_value
-from ..layout import CellSpec, RowSpec, Value, row_specs, table_values
+from ..layout import CellSpec, RowSpec, row_specs, table_values
+from ..values import Value, format_value
 
 __all__ = ["NOT_FILLED", "PrintedRow", "format_cell", "printed_rows"]
 

@@ -1,0 +1,144 @@
+"""What every reader hands to the grammar: a :class:`Document`.
+
+A reader turns its file into *reading text* — the text the grammar reads —
+and a map from that text back to the file:
+
+* each heading or narrative paragraph is one line;
+* each table row is one line whose cells are already separated (``|``), with
+  a blank cell written as :data:`~govinfo_report.values.EMPTY` (the reader knows
+  a cell is blank from the grid; a text copy can only guess);
+* every line remembers where it came from (:class:`Origin`), and so does every
+  cell of a row, so that an error or a diagnostic names the page, table, row
+  and column of the file (:meth:`Document.locate`).
+
+Readers build documents with a :class:`DocumentBuilder`, which owns the one
+rule for writing a grid row (:meth:`DocumentBuilder.row`).  A plain text file
+is its own reading text (:meth:`Document.from_text`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..errors import Location
+from ..model import Source
+from ..values import EMPTY, classify
+
+__all__ = ["SEPARATOR", "Document", "DocumentBuilder", "Origin"]
+
+#: What separates the cells of a row in the reading text.
+SEPARATOR = " | "
+
+
+@attrs.frozen
+class Origin:
+    """Where one line of the reading text came from.
+
+    Attributes:
+        location: the paragraph, or the table row, in the file.
+        cells: for a table row, each cell's first column in the line (1-based) and
+            its location, left to right.
+    """
+
+    location: Location
+    cells: tuple[tuple[int, Location], ...] = ()
+
+
+@attrs.frozen
+class Document:
+    """A file as the grammar reads it.
+
+    Attributes:
+        text: the reading text (lines separated by ``\\n``).
+        source: the form of the file, its path and the metadata it states.
+        exact_paragraphs: whether every narrative line is a paragraph of its own
+            (Word files and web pages); ``False`` for text, where the lines of a PDF
+            text layer are joined back into paragraphs.
+        origins: where each line came from, or ``None`` when ``text`` is the user's
+            own text (positions are then its lines and columns).
+    """
+
+    text: str
+    source: Source
+    exact_paragraphs: bool = False
+    origins: tuple[Origin, ...] | None = None
+
+    @classmethod
+    def from_text(cls, text: str, source: Source | None = None) -> Document:
+        """A document whose reading text is ``text`` itself."""
+        return cls(text, source if source is not None else Source("text"))
+
+    def locate(self, line: int, column: int) -> Location:
+        """Where line ``line``, column ``column`` of the reading text is in the file."""
+        if self.origins is None:
+            return Location(line=line, column=column)
+        if not self.origins:
+            return Location()
+        origin = self.origins[min(max(line, 1), len(self.origins)) - 1]
+        for start, location in reversed(origin.cells):
+            if column >= start:
+                return location
+        return origin.location
+
+
+class DocumentBuilder:
+    """Collects the lines of a reading text and where each came from.
+
+    Args:
+        source: the file's form, path and metadata.
+        exact_paragraphs: see :attr:`Document.exact_paragraphs`.
+    """
+
+    def __init__(self, source: Source, *, exact_paragraphs: bool = True) -> None:
+        self._source = source
+        self._exact = exact_paragraphs
+        self._lines: list[str] = []
+        self._origins: list[Origin] = []
+
+    def paragraph(self, text: str, location: Location) -> None:
+        """A heading or narrative paragraph; a line break inside it starts a new line."""
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            if line.strip():
+                self._lines.append(line)
+                self._origins.append(Origin(location))
+
+    def row(self, cells: Sequence[tuple[str, Location]], location: Location) -> None:
+        """A table row: its cells' texts, left to right, as the grid has them.
+
+        The one rule for writing a grid row.  White space inside a cell (a label
+        broken over lines) becomes single spaces.  The row's *labels* are its
+        cells up to the last one that is neither a value (a number or a
+        not-filled mark, see :mod:`govinfo_report.values`) nor blank; blank cells
+        among the labels are layout and left out.  After the labels every cell
+        is written, a blank one as :data:`~govinfo_report.values.EMPTY`.  A row
+        with no value at all (a header row, an empty row) is written without its
+        blank cells.  A row with nothing in it is not written.
+        """
+        texts = [" ".join(text.split()).replace("|", "｜") for text, _ in cells]
+        kinds = [classify(text) for text in texts]
+        last_label = max((at for at, kind in enumerate(kinds) if kind is None), default=-1)
+        has_value = any(kind in ("number", "mark") for kind in kinds)
+        parts: list[tuple[str, Location]] = []
+        for at, ((_, where), text, kind) in enumerate(zip(cells, texts, kinds, strict=True)):
+            if kind == "blank":
+                if has_value and at > last_label:
+                    parts.append((EMPTY, where))
+                continue
+            parts.append((text, where))
+        if not parts:
+            return
+        line = ""
+        starts: list[tuple[int, Location]] = []
+        for text, where in parts:
+            if line:
+                line += SEPARATOR
+            starts.append((len(line) + 1, where))
+            line += text
+        self._lines.append(line)
+        self._origins.append(Origin(location, tuple(starts)))
+
+    def build(self) -> Document:
+        """The document: its reading text and where each line came from."""
+        return Document("\n".join(self._lines), self._source, self._exact, tuple(self._origins))
