@@ -192,7 +192,8 @@ class ReportTransformer(Transformer[Token, Report]):
         for at, token in enumerate(children):
             if token.type == "TITLE_LINE":
                 return _Front(tuple(children[:at]), token, tuple(children[at + 1 :]))
-        return _Front(tuple(children), None, ())
+        # No title: nothing says which line would name the body, so every line is preamble.
+        return _Front((), None, tuple(children))
 
     def row(self, children: list[Token]) -> _Row:
         return _Row(children[0], split_cells(children[1] if len(children) > 1 else None))
