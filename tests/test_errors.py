@@ -204,5 +204,5 @@ def test_a_2019_edition_report_is_named_as_such() -> None:
         "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
     )
     error = parse_error(text)
-    assert "2019年版格式" in error.reason
+    assert "2019年版（国办公开办函〔2019〕60号）格式的“本年新制作数量”" in error.reason
     assert error.line == line_of(text, "本年新制作数量")

@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 from govinfo_report._grammar import label_pattern, labels
-from govinfo_report.editions import get_edition
+from govinfo_report.editions import EDITIONS, get_edition
 from govinfo_report.layout import row_specs
 
 
 def test_every_row_has_a_grammar_label_and_back() -> None:
-    grammar_rows = {names[0] for name, names in labels().items() if name[:3] in {"T2_", "T3_"}}
+    grammar_rows = {
+        label for name, names in labels().items() if name[:3] in {"T2_", "T3_"} for label in names
+    }
     model_rows = set()
-    for table in get_edition("2021").tables:
-        if table.number in (2, 3):
-            model_rows |= {spec.row[-1] for spec in row_specs(table.cls)}
+    for edition in EDITIONS.values():
+        for table in edition.tables:
+            if table.number in (2, 3):
+                model_rows |= {spec.row[-1] for cls in table.classes for spec in row_specs(cls)}
     assert grammar_rows == model_rows
 
 
 def test_row_counts_match_the_format() -> None:
+    # national-format.md: 2021 table 3 has 25 rows, the 2019 one 23; table 4 fifteen cells.
     edition = get_edition("2021")
     assert len(row_specs(edition.table(3).cls)) == 25
     assert [len(r.cells) for r in row_specs(edition.table(2).cls)] == [3, 3, 1, 1, 1, 1]
     assert sum(len(r.cells) for r in row_specs(edition.table(4).cls)) == 15
+    trial = get_edition("2019")
+    assert len(row_specs(trial.table(3).cls)) == 23
+    assert [len(r.cells) for r in row_specs(trial.table(2).cls)] == [3, 3, 3, 3, 3, 3, 2, 2]
+    assert trial.table(4).cls is edition.table(4).cls
 
 
 def test_label_pattern_tolerates_breaks_and_punctuation() -> None:

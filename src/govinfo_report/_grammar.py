@@ -87,11 +87,14 @@ def labels() -> dict[str, tuple[str, ...]]:
 
 @cache
 def parser() -> Lark:
-    """The report parser: LALR, contextual lexer, line and column positions."""
+    """The report parser: LALR, contextual lexer, one start rule per edition (``Edition.start``)."""
+    from .editions import EDITIONS
+
     return Lark(
         grammar_text(),
         parser="lalr",
         lexer="contextual",
+        start=[edition.start for edition in EDITIONS.values()],
         propagate_positions=False,
         maybe_placeholders=False,
         # Lark keeps the analysed parser in a file in the temporary directory,

@@ -17,16 +17,24 @@ from typing import Any, Literal
 import attrs
 
 from .errors import Location
+from .values import Money
 
 __all__ = [
     "ApplicantCounts",
     "Applications",
+    "Applications2019",
     "Diagnostic",
+    "DocumentCounts2019",
+    "FeeItems2019",
+    "ItemCounts2019",
     "Narrative",
     "NotProcessed",
     "OtherHandling",
     "Outcomes",
+    "Outcomes2019",
     "ProactiveDisclosure",
+    "ProactiveDisclosure2019",
+    "Procurement2019",
     "RegulationCounts",
     "Report",
     "ReviewOutcomes",
@@ -38,7 +46,9 @@ __all__ = [
 ]
 
 Count = int | None
+Signed = int | None
 Amount = Decimal | None
+MoneyAmount = Money | None
 
 # Metadata keys.  "row"/"column" are path segments added while walking down;
 # "kind" marks a leaf cell (a CellKind of values.py: "count", "signed", "amount",
@@ -53,8 +63,16 @@ def _count(*, row: tuple[str, ...] = (), column: tuple[str, ...] = ()) -> Any:
     return attrs.field(default=None, metadata={ROW: row, COLUMN: column, KIND: "count"})
 
 
+def _signed(*, row: tuple[str, ...] = (), column: tuple[str, ...] = ()) -> Any:
+    return attrs.field(default=None, metadata={ROW: row, COLUMN: column, KIND: "signed"})
+
+
 def _amount(*, row: tuple[str, ...] = (), column: tuple[str, ...] = (), unit: str) -> Any:
     return attrs.field(default=None, metadata={ROW: row, COLUMN: column, KIND: "amount", UNIT: unit})
+
+
+def _money(*, row: tuple[str, ...] = (), column: tuple[str, ...] = ()) -> Any:
+    return attrs.field(default=None, metadata={ROW: row, COLUMN: column, KIND: "money"})
 
 
 def _group(cls: type, *, row: tuple[str, ...] = ()) -> Any:
@@ -63,6 +81,11 @@ def _group(cls: type, *, row: tuple[str, ...] = ()) -> Any:
 
 # --------------------------------------------------------------------------
 # Table 2 — 主动公开政府信息情况 (2021 edition)
+
+_ITEM_1 = "第二十条第（一）项"
+_ITEM_5 = "第二十条第（五）项"
+_ITEM_6 = "第二十条第（六）项"
+_ITEM_8 = "第二十条第（八）项"
 
 
 @attrs.frozen
@@ -78,16 +101,70 @@ class RegulationCounts:
 class ProactiveDisclosure:
     """Table 2 of the 2021 edition."""
 
-    rules: RegulationCounts = _group(RegulationCounts, row=("第二十条第（一）项", "规章"))
-    normative_documents: RegulationCounts = _group(
-        RegulationCounts, row=("第二十条第（一）项", "行政规范性文件")
-    )
-    licensing: Count = _count(row=("第二十条第（五）项", "行政许可"), column=("本年处理决定数量",))
-    punishment: Count = _count(row=("第二十条第（六）项", "行政处罚"), column=("本年处理决定数量",))
-    enforcement: Count = _count(row=("第二十条第（六）项", "行政强制"), column=("本年处理决定数量",))
+    rules: RegulationCounts = _group(RegulationCounts, row=(_ITEM_1, "规章"))
+    normative_documents: RegulationCounts = _group(RegulationCounts, row=(_ITEM_1, "行政规范性文件"))
+    licensing: Count = _count(row=(_ITEM_5, "行政许可"), column=("本年处理决定数量",))
+    punishment: Count = _count(row=(_ITEM_6, "行政处罚"), column=("本年处理决定数量",))
+    enforcement: Count = _count(row=(_ITEM_6, "行政强制"), column=("本年处理决定数量",))
     fees: Amount = _amount(
-        row=("第二十条第（八）项", "行政事业性收费"), column=("本年收费金额（单位：万元）",), unit="万元"
+        row=(_ITEM_8, "行政事业性收费"), column=("本年收费金额（单位：万元）",), unit="万元"
     )
+
+
+# --------------------------------------------------------------------------
+# Table 2 — 主动公开政府信息情况 (2019 trial edition, 国办公开办函〔2019〕60号)
+
+
+@attrs.frozen
+class DocumentCounts2019:
+    """A 第二十条第（一）项 row of the 2019 edition: documents made, published, published in all."""
+
+    made: Count = _count(column=("本年新制作数量",))
+    published: Count = _count(column=("本年新公开数量",))
+    published_total: Count = _count(column=("对外公开总数量",))
+
+
+@attrs.frozen
+class ItemCounts2019:
+    """A 第二十条第（五）/（六）项 row of the 2019 edition: items last year, change, decisions."""
+
+    previous_year: Count = _count(column=("上一年项目数量",))
+    change: Signed = _signed(column=("本年增/减",))
+    decisions: Count = _count(column=("处理决定数量",))
+
+
+@attrs.frozen
+class FeeItems2019:
+    """The 第二十条第（八）项 row of the 2019 edition: fee items last year and their change."""
+
+    previous_year: Count = _count(column=("上一年项目数量",))
+    change: Signed = _signed(column=("本年增/减",))
+
+
+@attrs.frozen
+class Procurement2019:
+    """The 第二十条第（九）项 row of the 2019 edition: government procurement.
+
+    ``amount`` keeps the unit the body printed in the cell (the header names none):
+    ``Money(Decimal("73802895.90"), "元")``.
+    """
+
+    projects: Count = _count(column=("采购项目数量",))
+    amount: MoneyAmount = _money(column=("采购总金额",))
+
+
+@attrs.frozen
+class ProactiveDisclosure2019:
+    """Table 2 of the 2019 trial edition."""
+
+    rules: DocumentCounts2019 = _group(DocumentCounts2019, row=(_ITEM_1, "规章"))
+    normative_documents: DocumentCounts2019 = _group(DocumentCounts2019, row=(_ITEM_1, "规范性文件"))
+    licensing: ItemCounts2019 = _group(ItemCounts2019, row=(_ITEM_5, "行政许可"))
+    other_services: ItemCounts2019 = _group(ItemCounts2019, row=(_ITEM_5, "其他对外管理服务事项"))
+    punishment: ItemCounts2019 = _group(ItemCounts2019, row=(_ITEM_6, "行政处罚"))
+    enforcement: ItemCounts2019 = _group(ItemCounts2019, row=(_ITEM_6, "行政强制"))
+    fees: FeeItems2019 = _group(FeeItems2019, row=(_ITEM_8, "行政事业性收费"))
+    procurement: Procurement2019 = _group(Procurement2019, row=("第二十条第（九）项", "政府集中采购"))
 
 
 # --------------------------------------------------------------------------
@@ -158,9 +235,15 @@ class OtherHandling:
     other: ApplicantCounts = _group(ApplicantCounts, row=("3.其他",))
 
 
+_OTHER = "（六）其他处理"
+_TOTAL = "（七）总计"
+_CARRIED_FORWARD = "四、结转下年度继续办理"
+_OUTCOMES = "三、本年度办理结果"
+
+
 @attrs.frozen
-class Outcomes:
-    """三、本年度办理结果."""
+class _OutcomeRows:
+    """（一） to （五） of 三、本年度办理结果, the same in every table 3."""
 
     disclosed: ApplicantCounts = _group(ApplicantCounts, row=("（一）予以公开",))
     partly_disclosed: ApplicantCounts = _group(
@@ -169,18 +252,50 @@ class Outcomes:
     withheld: Withheld = _group(Withheld, row=("（三）不予公开",))
     unable: Unable = _group(Unable, row=("（四）无法提供",))
     not_processed: NotProcessed = _group(NotProcessed, row=("（五）不予处理",))
-    other: OtherHandling = _group(OtherHandling, row=("（六）其他处理",))
-    total: ApplicantCounts = _group(ApplicantCounts, row=("（七）总计",))
 
 
 @attrs.frozen
-class Applications:
-    """Table 3 of the 2021 edition."""
+class Outcomes(_OutcomeRows):
+    """三、本年度办理结果 of the 2021 edition: （六）其他处理 in three rows."""
+
+    other: OtherHandling = _group(OtherHandling, row=(_OTHER,))
+    total: ApplicantCounts = _group(ApplicantCounts, row=(_TOTAL,))
+
+
+@attrs.frozen
+class Outcomes2019(_OutcomeRows):
+    """三、本年度办理结果 with （六）其他处理 as one row (the 2019 edition; some 2021 reports too)."""
+
+    other: ApplicantCounts = _group(ApplicantCounts, row=(_OTHER,))
+    total: ApplicantCounts = _group(ApplicantCounts, row=(_TOTAL,))
+
+
+@attrs.frozen
+class _ApplicationRows:
+    """一 and 二 of table 3, the same in every table 3."""
 
     new_received: ApplicantCounts = _group(ApplicantCounts, row=("一、本年新收政府信息公开申请数量",))
     carried_over: ApplicantCounts = _group(ApplicantCounts, row=("二、上年结转政府信息公开申请数量",))
-    outcomes: Outcomes = _group(Outcomes, row=("三、本年度办理结果",))
-    carried_forward: ApplicantCounts = _group(ApplicantCounts, row=("四、结转下年度继续办理",))
+
+
+@attrs.frozen
+class Applications(_ApplicationRows):
+    """Table 3 of the 2021 edition (25 rows)."""
+
+    outcomes: Outcomes = _group(Outcomes, row=(_OUTCOMES,))
+    carried_forward: ApplicantCounts = _group(ApplicantCounts, row=(_CARRIED_FORWARD,))
+
+
+@attrs.frozen
+class Applications2019(_ApplicationRows):
+    """Table 3 with （六）其他处理 as one row (23 rows).
+
+    The 2019 edition's table 3; a 2021-edition report that prints （六）其他处理 without
+    its three sub-rows has this table 3 too (the sub-rows it does not print are absent).
+    """
+
+    outcomes: Outcomes2019 = _group(Outcomes2019, row=(_OUTCOMES,))
+    carried_forward: ApplicantCounts = _group(ApplicantCounts, row=(_CARRIED_FORWARD,))
 
 
 # --------------------------------------------------------------------------
@@ -344,15 +459,19 @@ class Report:
     """One annual report.
 
     Attributes:
-        edition: the layout edition, ``"2021"`` (国办公开办函〔2021〕30号).
+        edition: the layout edition: ``"2021"`` (国办公开办函〔2021〕30号) or ``"2019"``
+            (the trial layout, 国办公开办函〔2019〕60号), read from the tables.
         agency: the issuing body as printed in the title block, or ``None``.
         year: the reporting year read from the title, or ``None``.
         title: the title line as printed (may start with the agency).
         headings: the six section headings as printed.
         preamble: paragraphs between the title and section one.
         overview: section 一、总体情况.
-        proactive: table 2 (section 二).
-        applications: table 3 (section 三).
+        proactive: table 2 (section 二): :class:`ProactiveDisclosure` (2021 edition) or
+            :class:`ProactiveDisclosure2019`.
+        applications: table 3 (section 三): :class:`Applications`, or
+            :class:`Applications2019` when （六）其他处理 is one row (the 2019 edition,
+            and 2021 reports printed that way).
         reviews: table 4 (section 四).
         problems: section 五、存在的主要问题及改进情况.
         other_matters: section 六、其他需要报告的事项.
@@ -371,8 +490,8 @@ class Report:
     headings: tuple[str, ...] = attrs.field(converter=_strings)
     preamble: tuple[str, ...] = attrs.field(converter=_strings)
     overview: Narrative
-    proactive: ProactiveDisclosure
-    applications: Applications
+    proactive: ProactiveDisclosure | ProactiveDisclosure2019
+    applications: Applications | Applications2019
     reviews: ReviewsAndLawsuits
     problems: Narrative
     other_matters: Narrative

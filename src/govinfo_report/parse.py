@@ -13,7 +13,6 @@ the report is told where it came from (``report.source``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import attrs
@@ -21,14 +20,15 @@ from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from ._grammar import labels, parser
-from .editions import HEADINGS, TABLE_NAMES, get_edition
+from .detect import decide, evidence, markers
+from .editions import EDITIONS, HEADINGS, TABLE_NAMES, Edition, get_edition
 from .errors import EmptyInputError, GovInfoError, InputTooLargeError, ParseError, shorten
 from .model import Diagnostic, Report
 from .normalize import normalize, split_lines
 from .readers.document import Document
 from .reading import MAX_SIZE
 from .recovery import Recovery
-from .transform import ReportTransformer
+from .transform import ReportTransformer, row_label
 
 __all__ = ["MAX_SIZE", "parse", "parse_document"]
 
@@ -40,8 +40,6 @@ _NAMED = {
     **{f"H{i}": f"“{heading}”" for i, heading in enumerate(HEADINGS, start=1)},
 }
 _SECTION_OF = {f"H{i}": i for i in range(1, 7)}
-# Column headers found only in the 2019 trial edition's table 2.
-_EDITION_2019 = re.compile(r"本\s*年\s*新\s*制\s*作\s*数\s*量|对\s*外\s*公\s*开\s*总\s*数\s*量")
 
 
 def parse(
@@ -55,8 +53,9 @@ def parse(
 
     Args:
         text: the report as text (PDF text layer, Word or web copy).
-        edition: ``"2021"``; ``None`` (the default) reads the edition from the
-            tables themselves.
+        edition: ``"2021"`` or ``"2019"`` to read the text as that edition;
+            ``None`` (the default) tells the edition from the tables themselves
+            (table 2's columns, the rows under （六）其他处理), never from the year.
         lenient: keep going past what cannot be read: missing tables and
             cells stay "not filled in", text that does not fit is skipped,
             and ``report.diagnostics`` says what was done and where.  Text
@@ -101,7 +100,7 @@ def _located(diagnostic: Diagnostic, document: Document) -> Diagnostic:
 
 
 def _parse(text: str, edition: str | None, lenient: bool, max_size: int, *, exact: bool) -> Report:
-    chosen = get_edition(edition or "2021")
+    forced = get_edition(edition) if edition is not None else None
     if len(text) > max_size:
         raise InputTooLargeError(
             f"输入过大：{len(text):,}个字符，超过上限{max_size:,}（可用max_size调整）", line=1, column=1
@@ -110,38 +109,70 @@ def _parse(text: str, edition: str | None, lenient: bool, max_size: int, *, exac
         raise EmptyInputError("输入为空，没有可读的报告文本", line=1, column=1)
     lines = split_lines(text)
     normalized = normalize(text)
+    found = evidence(normalized)
+    detected = decide(found)
+    chosen = forced or detected or EDITIONS["2021"]
+    notes: list[Diagnostic] = []
+    if forced is None and detected is None:
+        notes.append(_undetermined(lines))
     recovery = Recovery(normalized, lines, chosen) if lenient else None
     try:
-        tree = parser().parse(normalized, on_error=recovery)
+        tree = parser().parse(normalized, start=chosen.start, on_error=recovery)
         transformer = ReportTransformer(lines, chosen, lenient=lenient, exact_paragraphs=exact)
         report = transformer.transform(tree)
     except VisitError as exc:
         if isinstance(exc.orig_exc, GovInfoError):
-            raise exc.orig_exc from None
+            raise _with_edition(exc.orig_exc, found, chosen) from None
         raise ParseError(  # pragma: no cover - a bug, reported with a position anyway
             f"内部错误：{exc.orig_exc!r}", line=1, column=1
         ) from exc
     except UnexpectedInput as exc:
-        error = _from_lark(exc, lines)
-        if _EDITION_2019.search(normalized):
-            raise ParseError(
-                "这份报告似乎是2019年版格式（国办公开办函〔2019〕60号，表二有“本年新制作数量”等列），"
-                "本库目前只读2021年版（国办公开办函〔2021〕30号）；" + error.reason,
-                line=error.line,
-                column=error.column,
-                excerpt=error.excerpt,
-                expected=error.expected,
-            ) from None
-        raise error from None
+        raise _with_edition(_from_lark(exc, lines, chosen), found, chosen) from None
     except RecursionError:  # pragma: no cover - the grammar keeps trees flat
         raise ParseError("文本嵌套过深，无法解析", line=1, column=1) from None
-    if recovery is None:
+    if chosen.superseded_for(report.year):
+        notes.append(_superseded(chosen, report, lines))
+    if recovery is not None:
+        notes += [*recovery.diagnostics, *transformer.diagnostics]
+    if not notes:
         return report
-    found = sorted([*recovery.diagnostics, *transformer.diagnostics], key=lambda d: (d.line, d.column))
-    return attrs.evolve(report, diagnostics=found)
+    return attrs.evolve(report, diagnostics=sorted(notes, key=lambda d: (d.line, d.column)))
 
 
-def _describe(names: Iterable[str]) -> tuple[str, ...]:
+def _with_edition(
+    error: GovInfoError, found: dict[Edition, tuple[str, ...]], chosen: Edition
+) -> GovInfoError:
+    """``error``, saying so when the tables print labels of another edition than the one read."""
+    others = [(edition, labels) for edition, labels in found.items() if edition != chosen and labels]
+    if not isinstance(error, ParseError) or not others:
+        return error
+    said = "；".join(f"{edition}格式的“{'”“'.join(labels[:3])}”" for edition, labels in others)
+    return type(error)(
+        f"表格中有{said}等，不能按{chosen}读取；{error.reason}",
+        line=error.line,
+        column=error.column,
+        excerpt=error.excerpt,
+        expected=error.expected,
+    )
+
+
+def _undetermined(lines: list[str]) -> Diagnostic:
+    hints = "；".join(
+        f"{edition}表格有“{'”“'.join(markers(edition)[:2])}”等" for edition in EDITIONS.values()
+    )
+    message = f"无法从表格判断格式版本（{hints}），按{EDITIONS['2021']}读取"
+    return Diagnostic(1, 1, message, lines[0] if lines else "", severity="warning", code="EDITION-UNKNOWN")
+
+
+def _superseded(edition: Edition, report: Report, lines: list[str]) -> Diagnostic:
+    message = (
+        f"报告年度为{report.year}年，使用的却是{edition}格式；该格式只适用于"
+        f"{edition.first_year}至{edition.last_year}年度的报告，已被新版格式取代"
+    )
+    return Diagnostic(1, 1, message, lines[0] if lines else "", severity="warning", code="LAYOUT-SUPERSEDED")
+
+
+def _describe(names: Iterable[str], edition: Edition) -> tuple[str, ...]:
     described: list[str] = []
     for name in sorted(names, key=_order):
         if name.startswith("_"):
@@ -149,7 +180,7 @@ def _describe(names: Iterable[str]) -> tuple[str, ...]:
         if name in _NAMED:
             text = _NAMED[name]
         elif name in labels():
-            text = "“" + "”或“".join(labels()[name]) + "”"
+            text = f"“{row_label(name, edition)}”"
         else:
             continue
         if text not in described:
@@ -170,12 +201,12 @@ def _where(names: Iterable[str]) -> str:
     return ""
 
 
-def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
+def _from_lark(exc: UnexpectedInput, lines: list[str], edition: Edition) -> ParseError:
     line = exc.line if isinstance(exc.line, int) and exc.line > 0 else len(lines)
     column = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
     excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
     found = shorten(excerpt[column - 1 : column - 1 + 12], 12) if excerpt else ""
-    row = _open_row(exc)
+    row = _open_row(exc, edition)
     if row is not None:
         # Inside a table row, after its label or some of its cells.
         allowed = set(getattr(exc, "allowed", None) or getattr(exc, "expected", None) or ())
@@ -184,13 +215,15 @@ def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
             line=line,
             column=column,
             excerpt=excerpt,
-            expected=(_NAMED["CELLS"], *_describe(allowed)),
+            expected=(_NAMED["CELLS"], *_describe(allowed, edition)),
         )
     if isinstance(exc, UnexpectedCharacters):
         allowed = set(exc.allowed or ())
         where = _where(allowed)
         reason = f"{where}此处无法识别“{found}”" if where else f"无法识别“{found}”"
-        return ParseError(reason, line=line, column=column, excerpt=excerpt, expected=_describe(allowed))
+        return ParseError(
+            reason, line=line, column=column, excerpt=excerpt, expected=_describe(allowed, edition)
+        )
     if isinstance(exc, UnexpectedToken):
         token: Token = exc.token
         expected = set(exc.expected or ())
@@ -206,7 +239,7 @@ def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
                 line=last,
                 column=1,
                 excerpt=lines[last - 1] if lines else "",
-                expected=_describe(expected),
+                expected=_describe(expected, edition),
             )
         if token.type in _SECTION_OF:
             return ParseError(
@@ -214,16 +247,16 @@ def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
                 line=line,
                 column=column,
                 excerpt=excerpt,
-                expected=_describe(expected),
+                expected=_describe(expected, edition),
             )
         where = _where(expected)
-        described = labels().get(token.type, (str(token),))[0]
+        described = row_label(token.type, edition) if token.type in labels() else str(token)
         return ParseError(
             f"{where}此处不应出现“{shorten(described)}”",
             line=line,
             column=column,
             excerpt=excerpt,
-            expected=_describe(expected),
+            expected=_describe(expected, edition),
         )
     if isinstance(exc, UnexpectedEOF):  # pragma: no cover - LALR reports $END as UnexpectedToken
         last = _last_line(lines)
@@ -231,7 +264,7 @@ def _from_lark(exc: UnexpectedInput, lines: list[str]) -> ParseError:
     return ParseError(str(exc), line=line, column=column, excerpt=excerpt)  # pragma: no cover
 
 
-def _open_row(exc: UnexpectedInput) -> str | None:
+def _open_row(exc: UnexpectedInput, edition: Edition) -> str | None:
     """The label of the table row the error interrupts, if it is one.
 
     That is when the last token read was a row label or cells, and what
@@ -247,7 +280,7 @@ def _open_row(exc: UnexpectedInput) -> str | None:
     stack = getattr(getattr(exc, "state", None), "value_stack", None) or []
     for item in reversed(stack):
         if isinstance(item, Token) and item.type in labels() and not item.type.startswith("_"):
-            return labels()[item.type][0]
+            return row_label(item.type, edition)
     return None
 
 

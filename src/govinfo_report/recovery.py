@@ -29,6 +29,7 @@ from .editions import HEADINGS, TABLE_NAMES, Edition
 from .errors import shorten
 from .layout import row_specs
 from .model import Diagnostic
+from .transform import row_label
 
 __all__ = ["Recovery", "landmarks"]
 
@@ -38,7 +39,9 @@ _MAX_LISTED = 6
 @cache
 def landmarks(edition: Edition) -> tuple[str, ...]:
     """The terminal names of the headings and table rows, in printed order."""
-    terminal_of = {names[0]: name for name, names in labels().items() if not name.startswith("_")}
+    terminal_of = {
+        spelling: name for name, names in labels().items() if not name.startswith("_") for spelling in names
+    }
     tables = {spec.number: spec.cls for spec in edition.tables}
     order: list[str] = []
     for number in range(1, 7):
@@ -52,15 +55,15 @@ def _is_heading(name: str) -> bool:
     return name.startswith("H") and name[1:].isdigit()
 
 
-def _text_of(name: str) -> str:
-    """The printed text of a landmark: its canonical heading or row label."""
-    return HEADINGS[int(name[1:]) - 1] if _is_heading(name) else labels()[name][0]
+def _text_of(name: str, edition: Edition) -> str:
+    """The printed text of a landmark: its canonical heading or the edition's row label."""
+    return HEADINGS[int(name[1:]) - 1] if _is_heading(name) else row_label(name, edition)
 
 
-def _describe(name: str) -> str:
+def _describe(name: str, edition: Edition) -> str:
     if _is_heading(name):
-        return f"“{_text_of(name)}”"
-    return f"{TABLE_NAMES.get(int(name[1]), '')}“{_text_of(name)}”行"
+        return f"“{_text_of(name, edition)}”"
+    return f"{TABLE_NAMES.get(int(name[1]), '')}“{_text_of(name, edition)}”行"
 
 
 class Recovery:
@@ -75,6 +78,7 @@ class Recovery:
     def __init__(self, text: str, lines: list[str], edition: Edition) -> None:
         self._text = text
         self._lines = lines
+        self._edition = edition
         self._order = landmarks(edition)
         self._index = {name: at for at, name in enumerate(self._order)}
         self.diagnostics: list[Diagnostic] = []
@@ -112,7 +116,7 @@ class Recovery:
         trial = error.interactive_parser.copy()  # type: ignore[no-untyped-call]
         try:
             for name in names:
-                trial.feed_token(Token(name, _text_of(name)))
+                trial.feed_token(Token(name, _text_of(name, self._edition)))
             if then is not None:
                 trial.feed_token(then)
         except UnexpectedInput:
@@ -127,9 +131,11 @@ class Recovery:
         if at is not None and target is not None and target > at:
             missing = self._order[at:target]
             if self._feed(error, missing, token):
-                self._note(error.line, error.column, "缺少" + _listing(missing) + "，按未填写处理")
+                self._note(
+                    error.line, error.column, "缺少" + _listing(missing, self._edition) + "，按未填写处理"
+                )
                 return True
-        shown = labels()[token.type][0] if token.type in labels() else str(token)
+        shown = row_label(token.type, self._edition) if token.type in labels() else str(token)
         self._note(error.line, error.column, f"此处不应出现“{shorten(shown)}”，已跳过")
         return True
 
@@ -141,12 +147,12 @@ class Recovery:
         if not self._feed(error, missing, None):  # pragma: no cover - the order is the grammar's
             return False
         last = next((n for n in range(len(self._lines), 0, -1) if self._lines[n - 1].strip()), 1)
-        self._note(last, 1, "文本提前结束，缺少" + _listing(missing) + "，按未填写处理")
+        self._note(last, 1, "文本提前结束，缺少" + _listing(missing, self._edition) + "，按未填写处理")
         return True
 
 
-def _listing(names: tuple[str, ...]) -> str:
-    described = [_describe(name) for name in names]
+def _listing(names: tuple[str, ...], edition: Edition) -> str:
+    described = [_describe(name, edition) for name in names]
     if len(described) > _MAX_LISTED:
         shown = "、".join(described[: _MAX_LISTED - 1])
         return f"{shown}……{described[-1]}（共{len(described)}项）"

@@ -11,6 +11,8 @@ field (``$.applications.outcomes.total.natural_person``).
 from __future__ import annotations
 
 import json
+import types
+import typing
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -67,7 +69,42 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook_factory(attrs.has, lambda cls: _complete_fields(cls, converter))
+    converter.register_structure_hook_func(
+        _is_table_union, lambda data, union: _structure_table(data, union, converter)
+    )
     return converter
+
+
+def _is_table_union(hint: Any) -> bool:
+    """``ProactiveDisclosure | ProactiveDisclosure2019`` and the like: a union of attrs classes."""
+    members = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else ()
+    return len(members) > 1 and all(attrs.has(member) for member in members)
+
+
+def _structure_table(data: Any, union: Any, converter: cattrs.Converter) -> Any:
+    """A table of whichever class its keys are the fields of (the edition and the report's shape tell)."""
+    members = typing.get_args(union)
+    return converter.structure(data, max(members, key=lambda cls: _shape_score(cls, data)))
+
+
+def _shape_score(cls: type, data: Any) -> tuple[bool, int]:
+    """How well a dict's keys, all the way down, fit ``cls``: (exactly, how many keys fit)."""
+    if not isinstance(data, dict):
+        return (False, 0)
+    fields = attrs.fields_dict(cls)
+    exact = set(data) == set(fields)
+    fitting = 0
+    for name, value in data.items():
+        field = fields.get(name)
+        if field is None:
+            continue
+        fitting += 1
+        group = getattr(field.default, "factory", None)
+        if isinstance(group, type) and attrs.has(group):
+            inner_exact, inner_fitting = _shape_score(group, value)
+            exact = exact and inner_exact
+            fitting += inner_fitting
+    return (exact, fitting)
 
 
 def _complete_fields(cls: type, converter: cattrs.Converter) -> Any:

@@ -27,7 +27,15 @@ from .model import Diagnostic, Report
 from .narrative import narrative, paragraphs, wrap_width
 from .values import EMPTY, TextKind, Value, ValueProblem, classify, convert
 
-__all__ = ["HEADING_MARKUP", "TITLE_YEAR", "PrintedCell", "ReportTransformer", "resolve_cells", "split_cells"]
+__all__ = [
+    "HEADING_MARKUP",
+    "TITLE_YEAR",
+    "PrintedCell",
+    "ReportTransformer",
+    "resolve_cells",
+    "row_label",
+    "split_cells",
+]
 
 #: The reporting year in a title line.
 TITLE_YEAR = re.compile(r"(\d{4})[ \t]*年")
@@ -91,8 +99,29 @@ def _rows_by_label(cls: type) -> dict[str, RowSpec]:
     return {spec.row[-1]: spec for spec in row_specs(cls)}
 
 
-def _row_for(label: Token, cls: type) -> RowSpec:
-    return _rows_by_label(cls)[labels()[label.type][0]]
+def _row_for(label: Token, cls: type) -> RowSpec | None:
+    """The row of ``cls`` a label token names (a terminal may have several spellings)."""
+    rows = _rows_by_label(cls)
+    for spelling in labels()[label.type]:
+        if spelling in rows:
+            return rows[spelling]
+    return None
+
+
+@cache
+def row_label(terminal: str, edition: Edition) -> str:
+    """How ``edition`` prints the label a terminal stands for (``T2_NORMATIVE``: ``规范性文件`` in 2019)."""
+    spellings = labels()[terminal]
+    rows = {spec.row[-1] for table in edition.tables for cls in table.classes for spec in row_specs(cls)}
+    return next((spelling for spelling in spellings if spelling in rows), spellings[0])
+
+
+def _table_class(classes: Sequence[type], rows: Sequence[_Row]) -> type:
+    """The first of a table's classes that has a row for every label read (the template's first)."""
+    for cls in classes:
+        if all(_row_for(row.label, cls) is not None for row in rows):
+            return cls
+    return classes[0]  # pragma: no cover - the grammar admits the rows of one class only
 
 
 @cache
@@ -169,10 +198,11 @@ class ReportTransformer(Transformer[Token, Report]):
         return texts
 
     def _table(self, number: int, rows: Sequence[_Row]) -> object:
-        spec = self._edition.table(number)
+        cls = _table_class(self._edition.table(number).classes, rows)
         values: dict[CellKey, Value] = {}
         for row in rows:
-            row_spec = _row_for(row.label, spec.cls)
+            row_spec = _row_for(row.label, cls)
+            assert row_spec is not None
             where = f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
             try:
                 cells = resolve_cells(row.cells, len(row_spec.cells), where, row.label, self._lines)
@@ -184,7 +214,7 @@ class ReportTransformer(Transformer[Token, Report]):
                     values[cell_spec.key] = cell_value(cell, cell_spec, self._lines)
                 except ParseError as error:
                     self._problem(error)
-        return build_table(spec.cls, values)
+        return build_table(cls, values)
 
     # -- rules -------------------------------------------------------------
 
@@ -196,13 +226,19 @@ class ReportTransformer(Transformer[Token, Report]):
         return _Front((), None, tuple(children))
 
     def row(self, children: list[Token]) -> _Row:
-        return _Row(children[0], split_cells(children[1] if len(children) > 1 else None))
+        # The label is the last token before the cells (a group label such as （六）其他处理 may precede it).
+        cells = children[-1] if children[-1].type == "CELLS" else None
+        label = children[-2] if cells is not None else children[-1]
+        return _Row(label, split_cells(cells))
 
     def table2(self, children: list[_Row]) -> object:
         return self._table(2, children)
 
     def table3(self, children: list[_Row]) -> object:
         return self._table(3, children)
+
+    table2_2021 = table2_2019 = table2
+    table3_2021 = table3_2019 = table3
 
     def table4(self, children: list[Token]) -> object:
         spec = self._edition.table(4)
@@ -227,9 +263,10 @@ class ReportTransformer(Transformer[Token, Report]):
             return (children[0], children[1])  # a table
         return (children[0], tuple(children[1:]))  # narrative lines
 
-    section1 = section2 = section3 = section4 = section5 = section6 = _section
+    section1 = section4 = section5 = section6 = _section
+    section2_2021 = section3_2021 = section2_2019 = section3_2019 = _section
 
-    def start(self, children: list[Any]) -> Report:
+    def report(self, children: list[Any]) -> Report:
         front: _Front = children[0]
         sections: list[tuple[Token, Any]] = children[1:]
         if front.title is None:
@@ -270,6 +307,8 @@ class ReportTransformer(Transformer[Token, Report]):
             problems=narrative(texts[2], width, exact=self._exact),
             other_matters=narrative(texts[3], width, exact=self._exact),
         )
+
+    report_2021 = report_2019 = report
 
 
 def resolve_cells(
