@@ -26,6 +26,7 @@ from .cells import CellRecord as CellRecord
 from .cells import cells as cells
 from .editions import EDITIONS as EDITIONS
 from .editions import Edition as Edition
+from .editions import edition_for_year as edition_for_year
 from .editions import get_edition as get_edition
 from .errors import CellCountError as CellCountError
 from .errors import CellsError as CellsError
@@ -42,12 +43,19 @@ from .errors import UnknownEditionError as UnknownEditionError
 from .errors import UnsupportedFormatError as UnsupportedFormatError
 from .model import ApplicantCounts as ApplicantCounts
 from .model import Applications as Applications
+from .model import Applications2019 as Applications2019
 from .model import Diagnostic as Diagnostic
+from .model import DocumentCounts2019 as DocumentCounts2019
+from .model import FeeItems2019 as FeeItems2019
+from .model import ItemCounts2019 as ItemCounts2019
 from .model import Narrative as Narrative
 from .model import NotProcessed as NotProcessed
 from .model import OtherHandling as OtherHandling
 from .model import Outcomes as Outcomes
+from .model import Outcomes2019 as Outcomes2019
 from .model import ProactiveDisclosure as ProactiveDisclosure
+from .model import ProactiveDisclosure2019 as ProactiveDisclosure2019
+from .model import Procurement2019 as Procurement2019
 from .model import RegulationCounts as RegulationCounts
 from .model import Report as Report
 from .model import ReviewOutcomes as ReviewOutcomes
@@ -58,6 +66,7 @@ from .model import Unable as Unable
 from .model import Withheld as Withheld
 from .render import render as render
 from .skeleton import skeleton as skeleton
+from .values import Money as Money
 
 if TYPE_CHECKING:
     from .fill import from_cells as from_cells
@@ -96,6 +105,7 @@ __all__ = [
     "EDITIONS",
     "ApplicantCounts",
     "Applications",
+    "Applications2019",
     "CellAddress",
     "CellCountError",
     "CellRecord",
@@ -103,19 +113,26 @@ __all__ = [
     "CellsError",
     "DecodeError",
     "Diagnostic",
+    "DocumentCounts2019",
     "Edition",
     "EmptyInputError",
+    "FeeItems2019",
     "Finding",
     "GovInfoError",
     "InputTooLargeError",
+    "ItemCounts2019",
     "Location",
     "MissingDependencyError",
+    "Money",
     "Narrative",
     "NotProcessed",
     "OtherHandling",
     "Outcomes",
+    "Outcomes2019",
     "ParseError",
     "ProactiveDisclosure",
+    "ProactiveDisclosure2019",
+    "Procurement2019",
     "RegulationCounts",
     "Report",
     "ReviewOutcomes",
@@ -129,6 +146,7 @@ __all__ = [
     "Withheld",
     "__version__",
     "cells",
+    "edition_for_year",
     "from_cells",
     "from_dict",
     "from_json",
