@@ -107,12 +107,48 @@ def expected_tables(report: gr.Report) -> dict[int, list[list[str]]]:
     return {2: table2, 3: table3, 4: table4}
 
 
+#: The 2019 template's table 2 (国办公开办函〔2019〕60号): five items, and the two rows with two
+#: values (行政事业性收费, 政府集中采购) let their last header and value span two columns.
+TABLE2_2019: list[tuple[int, str, int, int]] = [
+    (2, "第二十条第（一）项", 1, 4),
+    (2, "第二十条第（五）项", 1, 4),
+    (2, "第二十条第（六）项", 1, 4),
+    (2, "第二十条第（八）项", 1, 4),
+    (2, "第二十条第（九）项", 1, 4),
+    (2, "本年增/减", 1, 2),
+    (2, "采购总金额", 1, 2),
+]
+
+#: A table 3 that prints （六）其他处理 as one row (2021 reports printed that way): 20 rows under
+#: 三、本年度办理结果, and （六） spanning the two label columns like （一）.
+ONE_OTHER_ROW = {
+    ("三、本年度办理结果", 22, 1): ("三、本年度办理结果", 20, 1),
+    ("（六）其他处理", 3, 1): ("（六）其他处理", 1, 2),
+}
+
+
+def merged_cells(report: gr.Report) -> list[tuple[int, str, int, int]]:
+    """MERGED_CELLS, for the edition of table 2 and the shape of table 3 the report has."""
+    cells = MERGED_CELLS
+    if report.edition == "2019":
+        cells = TABLE2_2019 + [cell for cell in cells if cell[0] != 2]
+    if isinstance(report.applications, gr.Applications2019):
+        cells = [
+            (n, *ONE_OTHER_ROW.get((t, r, c), (t, r, c))) if n == 3 else (n, t, r, c) for n, t, r, c in cells
+        ]
+    return cells
+
+
 def check_merged_cells(report: gr.Report, spans: dict[int, list[tuple[str, int, int]]]) -> None:
     """The merged cells are the template's: those of MERGED_CELLS, and table 2's single value cells."""
     for table in (2, 3, 4):
-        wanted = Counter((text, rows, cols) for number, text, rows, cols in MERGED_CELLS if number == table)
-        if table == 2:
-            wanted += Counter((values[0], 1, 3) for _, values in _rows(report, 2) if len(values) == 1)
+        wanted = Counter(
+            (text, rows, cols) for number, text, rows, cols in merged_cells(report) if number == table
+        )
+        if table == 2:  # a row's last value spans the columns its row does not fill
+            wanted += Counter(
+                (values[-1], 1, 4 - len(values)) for _, values in _rows(report, 2) if len(values) < 3
+            )
         found = Counter(span for span in spans[table] if span[1:] != (1, 1))
         assert found == wanted, table
 

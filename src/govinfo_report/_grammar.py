@@ -14,11 +14,11 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from lark import Lark
+from lark import Lark, Token
 
 from .values import CELL_PATTERN, EMPTY
 
-__all__ = ["GRAMMAR_NAME", "grammar_text", "label_pattern", "labels", "parser"]
+__all__ = ["GRAMMAR_NAME", "grammar_text", "heading_pattern", "label_pattern", "labels", "parser"]
 
 GRAMMAR_NAME = "govinfo_report.lark"
 
@@ -87,7 +87,13 @@ def labels() -> dict[str, tuple[str, ...]]:
 
 @cache
 def parser() -> Lark:
-    """The report parser: LALR, contextual lexer, one start rule per edition (``Edition.start``)."""
+    """The report parser: LALR, contextual lexer, one start rule per edition (``Edition.start``).
+
+    A line the lexer reads as narrative (``TEXT_LINE``) where no heading is expected
+    but which is a section heading is given to the parser as that heading
+    (:func:`_headings_stand_out`), so that a missing or repeated section is seen
+    where it is, not swallowed into the text before it.
+    """
     from .editions import EDITIONS
 
     return Lark(
@@ -95,9 +101,24 @@ def parser() -> Lark:
         parser="lalr",
         lexer="contextual",
         start=[edition.start for edition in EDITIONS.values()],
+        lexer_callbacks={"TEXT_LINE": _headings_stand_out},
         propagate_positions=False,
         maybe_placeholders=False,
         # Lark keeps the analysed parser in a file in the temporary directory,
         # keyed by the grammar's hash, so later processes start ~5x faster.
         cache=True,
     )
+
+
+@cache
+def heading_pattern() -> re.Pattern[str]:
+    """One pattern matching a whole heading line; the group that matched (``H1`` … ``H6``) names it."""
+    terminals = {f"H{n}": parser().get_terminal(f"H{n}").pattern.to_regexp() for n in range(1, 7)}
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in terminals.items()))
+
+
+def _headings_stand_out(token: Token) -> Token:
+    match = heading_pattern().fullmatch(token.value.rstrip())
+    if match is None or match.lastgroup is None:
+        return token
+    return Token.new_borrow_pos(match.lastgroup, token.value, token)

@@ -94,6 +94,7 @@ class Edition:
     Attributes:
         name: ``"2021"`` or ``"2019"``.
         document: the issuing document, e.g. ``国办公开办函〔2021〕30号``.
+        format_name: the title of the format it issued, as reports cite it.
         description: what the edition is for, in a few words.
         tables: tables 2, 3 and 4.
         first_year: the first reporting year the edition was issued for.
@@ -104,6 +105,7 @@ class Edition:
 
     name: str
     document: str
+    format_name: str
     description: str
     tables: tuple[TableSpec, ...]
     first_year: int
@@ -155,6 +157,7 @@ _TABLE4 = TableSpec(4, "reviews", ReviewsAndLawsuits, "政府信息公开行政�
 EDITION_2021 = Edition(
     name="2021",
     document="国办公开办函〔2021〕30号",
+    format_name="中华人民共和国政府信息公开工作年度报告格式",
     description="reports on 2021 and later",
     tables=(
         TableSpec(2, "proactive", ProactiveDisclosure, "主动公开政府信息情况"),
@@ -170,6 +173,7 @@ EDITION_2021 = Edition(
 EDITION_2019 = Edition(
     name="2019",
     document="国办公开办函〔2019〕60号",
+    format_name="中华人民共和国政府信息公开工作年度报告格式（试行）",
     description="the trial layout: reports on 2019 and 2020",
     tables=(
         TableSpec(2, "proactive", ProactiveDisclosure2019, "主动公开政府信息情况"),

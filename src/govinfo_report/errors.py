@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "EXCERPT_WIDTH",
     "CellCountError",
     "CellValueError",
     "CellsError",
@@ -28,6 +29,8 @@ __all__ = [
     "SerializationError",
     "UnknownEditionError",
     "UnsupportedFormatError",
+    "excerpt_near",
+    "shorten",
 ]
 
 
@@ -85,6 +88,23 @@ def shorten(text: str, limit: int = 20) -> str:
     """``text`` stripped, cut to ``limit`` characters with ``…`` — for quoting input in messages."""
     text = text.strip()
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+#: Longest excerpt of an input line an error or diagnostic keeps.
+EXCERPT_WIDTH = 160
+
+
+def excerpt_near(line: str, column: int, width: int = EXCERPT_WIDTH) -> str:
+    """The part of ``line`` around ``column`` (1-based), at most ``width`` characters.
+
+    A long line (a whole web page on one line, a pasted table) is cut around the
+    position with ``…`` on the cut sides, so that no message holds a line of megabytes.
+    """
+    if len(line) <= width:
+        return line
+    start = max(0, min(column - 1 - width // 2, len(line) - width))
+    piece = line[start : start + width]
+    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(line) else "")
 
 
 class GovInfoError(Exception):

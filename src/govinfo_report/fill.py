@@ -25,12 +25,12 @@ from typing import Any
 import attrs
 
 from .cells import CellAddress, CellRecord
-from .editions import get_edition
-from .errors import CellsError
+from .editions import EDITIONS, Edition, edition_for_year, get_edition
+from .errors import CellsError, UnknownEditionError
 from .layout import CellKey, CellSpec, build_table, cell_specs
 from .model import Report
 from .skeleton import skeleton
-from .values import Value, ValueProblem, convert
+from .values import Money, Value, ValueProblem, convert
 
 __all__ = ["from_cells"]
 
@@ -45,7 +45,7 @@ def from_cells(
     *,
     agency: str,
     year: int,
-    edition: str = "2021",
+    edition: str | Edition | None = None,
     title: str | None = None,
 ) -> Report:
     """A report whose tables hold the values of ``records``; the rest is the skeleton's.
@@ -55,44 +55,91 @@ def from_cells(
             (``CellRecord`` objects, dicts or CSV rows).
         agency: the issuing body.
         year: the reporting year.
-        edition: the layout edition of the addresses.
+        edition: the layout edition of the addresses (``"2021"``, ``"2019"``); by default
+            the one whose addresses the records name (the year's edition when they fit both).
         title: the title line; the skeleton's by default.
 
     Returns:
         :func:`~govinfo_report.skeleton.skeleton`'s report with the tables replaced:
         each cell named by a record holds its value, every other cell is ``None``
-        (not filled in).  ``from_cells(gr.cells(r), …)`` has the tables of ``r``.
+        (not filled in).  ``from_cells(gr.cells(r), …)`` has the tables of ``r`` — also
+        a 2021 report whose table 3 prints （六）其他处理 as one row.
 
     Raises:
         CellsError: a record names an unknown address, names an address a second
             time, has a value that is not a number of the cell's kind (counts are
-            integers, amounts decimals), or lacks one of its keys.  The message
-            names the record (1-based) and the address.
+            integers, amounts decimals), or lacks one of its keys; records mixing two
+            layouts of one table.  The message names the record (1-based) and the address.
     """
-    base = skeleton(agency, year, edition, title=title)
-    layout = get_edition(edition)
-    addresses: dict[tuple[int, str, str], tuple[type, CellSpec]] = {
-        (table.number, "/".join(spec.row), "/".join(spec.column)): (table.cls, spec)
-        for table in layout.tables
-        for spec in cell_specs(table.cls)
-    }
-    values: dict[type, dict[CellKey, Value]] = {table.cls: {} for table in layout.tables}
+    given = [(number, _fields(record, number)) for number, record in enumerate(records, start=1)]
+    layout = get_edition(edition) if edition is not None else _edition_of(given, year)
+    addresses = _addresses(layout)
+    values: dict[int, dict[CellKey, Value]] = {table.number: {} for table in layout.tables}
+    keys: dict[int, dict[tuple[int, str, str], int]] = {table.number: {} for table in layout.tables}
     seen: dict[tuple[int, str, str], int] = {}
-    for number, record in enumerate(records, start=1):
-        table, row, column, raw = _fields(record, number)
-        address = str(CellAddress(table, row, column))
-        key = (table, row, column)
+    for number, (table_number, row, column, raw) in given:
+        address = str(CellAddress(table_number, row, column))
+        key = (table_number, row, column)
         if key not in addresses:
             raise CellsError(_unknown(key, addresses), address=address, record=number)
         if key in seen:
             raise CellsError(f"{address}重复（第{seen[key]}条记录已给出）", address=address, record=number)
         seen[key] = number
-        cls, spec = addresses[key]
-        values[cls][spec.key] = _value(raw, spec, address, number)
-    tables: dict[str, Any] = {
-        table.attribute: build_table(table.cls, values[table.cls]) for table in layout.tables
-    }
+        spec = addresses[key][1]
+        values[table_number][spec.key] = _value(raw, spec, address, number)
+        keys[table_number][key] = number
+    base = skeleton(agency, year, layout, title=title)
+    tables: dict[str, Any] = {}
+    for table in layout.tables:
+        cls = _table_class(table.classes, keys[table.number], addresses)
+        tables[table.attribute] = build_table(cls, values[table.number])
     return attrs.evolve(base, **tables)
+
+
+Addresses = dict[tuple[int, str, str], tuple[tuple[type, ...], CellSpec]]
+
+
+def _addresses(edition: Edition) -> Addresses:
+    """Every address of the edition's tables (all their layouts), with the classes that have it."""
+    found: Addresses = {}
+    for table in edition.tables:
+        for cls in table.classes:
+            for spec in cell_specs(cls):
+                key = (table.number, "/".join(spec.row), "/".join(spec.column))
+                classes = found[key][0] if key in found else ()
+                found[key] = ((*classes, cls), spec)
+    return found
+
+
+def _edition_of(given: list[tuple[int, tuple[int, str, str, object]]], year: int) -> Edition:
+    """The edition whose addresses every record names; the year's edition when several fit."""
+    keys = {(table, row, column) for _, (table, row, column, _) in given}
+    fitting = [edition for edition in EDITIONS.values() if keys <= set(_addresses(edition))]
+    try:
+        meant = edition_for_year(year)
+    except UnknownEditionError:
+        meant = EDITIONS["2021"]
+    if meant in fitting or not fitting:
+        return meant
+    return fitting[0]
+
+
+def _table_class(
+    classes: tuple[type, ...], keys: dict[tuple[int, str, str], int], addresses: Addresses
+) -> type:
+    """The first layout of a table that has every address the records name."""
+    for cls in classes:
+        if all(cls in addresses[key][0] for key in keys):
+            return cls
+    # Records from two layouts (e.g. （六）其他处理 as one row and as three rows).
+    last = max(keys.values())
+    key = next(key for key, number in keys.items() if number == last)
+    address = str(CellAddress(*key))
+    raise CellsError(
+        f"{address}与前面的记录不属于同一种表格样式（如（六）其他处理分一行和三行）",
+        address=address,
+        record=last,
+    )
 
 
 def _fields(record: Record, number: int) -> tuple[int, str, str, object]:
@@ -129,7 +176,7 @@ def _label(value: object) -> str:
     return "/".join(part.strip() for part in str(value).strip().split("/"))
 
 
-def _unknown(key: tuple[int, str, str], addresses: Mapping[tuple[int, str, str], object]) -> str:
+def _unknown(key: tuple[int, str, str], addresses: Addresses) -> str:
     table, row, column = key
     where = f"{CellAddress(table, row, column)}不存在"
     numbers = sorted({number for number, _, _ in addresses})
@@ -156,7 +203,7 @@ def _value(raw: object, spec: CellSpec, address: str, number: int) -> Value:
     wanted = "整数" if spec.kind in ("count", "signed") else "金额（如12.5）"
     if isinstance(raw, bool):
         raise CellsError(f"{address}的值“{raw}”不是数字，应为{wanted}", address=address, record=number)
-    if isinstance(raw, int):
+    if isinstance(raw, Money | int):
         text = str(raw)
     elif isinstance(raw, Decimal | float) and math.isfinite(raw):
         text = format(Decimal(str(raw)) if isinstance(raw, float) else raw, "f")

@@ -27,7 +27,7 @@ from .model import Diagnostic, Report
 from .normalize import normalize, split_lines
 from .readers.document import Document
 from .reading import MAX_SIZE
-from .recovery import Recovery
+from .recovery import Reading
 from .transform import ReportTransformer, row_label
 
 __all__ = ["MAX_SIZE", "parse", "parse_document"]
@@ -115,10 +115,12 @@ def _parse(text: str, edition: str | None, lenient: bool, max_size: int, *, exac
     notes: list[Diagnostic] = []
     if forced is None and detected is None:
         notes.append(_undetermined(lines))
-    recovery = Recovery(normalized, lines, chosen) if lenient else None
+    reading = Reading(normalized, lines, chosen, lenient=lenient)
     try:
-        tree = parser().parse(normalized, start=chosen.start, on_error=recovery)
-        transformer = ReportTransformer(lines, chosen, lenient=lenient, exact_paragraphs=exact)
+        tree = parser().parse(normalized, start=chosen.start, on_error=reading)
+        transformer = ReportTransformer(
+            lines, chosen, lenient=lenient, exact_paragraphs=exact, skipped=reading.skipped
+        )
         report = transformer.transform(tree)
     except VisitError as exc:
         if isinstance(exc.orig_exc, GovInfoError):
@@ -132,8 +134,7 @@ def _parse(text: str, edition: str | None, lenient: bool, max_size: int, *, exac
         raise ParseError("文本嵌套过深，无法解析", line=1, column=1) from None
     if chosen.superseded_for(report.year):
         notes.append(_superseded(chosen, report, lines))
-    if recovery is not None:
-        notes += [*recovery.diagnostics, *transformer.diagnostics]
+    notes += [*reading.diagnostics, *transformer.diagnostics]
     if not notes:
         return report
     return attrs.evolve(report, diagnostics=sorted(notes, key=lambda d: (d.line, d.column)))
@@ -242,8 +243,15 @@ def _from_lark(exc: UnexpectedInput, lines: list[str], edition: Edition) -> Pars
                 expected=_describe(expected, edition),
             )
         if token.type in _SECTION_OF:
+            later = any(_SECTION_OF.get(name, 0) > _SECTION_OF[token.type] for name in expected)
+            earlier = any(0 < _SECTION_OF.get(name, 7) < _SECTION_OF[token.type] for name in expected)
+            reason = (
+                f"章节顺序不对：遇到“{shorten(str(token))}”" + _missing(expected)
+                if earlier and not later
+                else f"章节标题“{shorten(str(token))}”重复出现或位置不对（各章节按顺序只出现一次）"
+            )
             return ParseError(
-                f"章节顺序不对：遇到“{shorten(str(token))}”" + _missing(expected),
+                reason,
                 line=line,
                 column=column,
                 excerpt=excerpt,

@@ -31,10 +31,11 @@ import attrs
 from . import narrative_checks as nc
 from .cells import CellAddress
 from .editions import HEADINGS, get_edition
+from .errors import UnknownEditionError
 from .layout import CellSpec, table_values
 from .model import Narrative, Report
 from .skeleton import placeholders
-from .values import format_value
+from .values import Money, format_value
 
 __all__ = ["ERROR", "RULES", "WARNING", "Finding", "Severity", "validate"]
 
@@ -153,6 +154,8 @@ def _all_cells(report: Report) -> Iterator[_Cell]:
 
 def _number(value: object) -> Number | None:
     """The value when it can be added up; ``None`` for blanks and anything not a number."""
+    if isinstance(value, Money):
+        value = value.amount
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -271,7 +274,7 @@ def cell_blank(report: Report) -> Iterator[Finding]:
 
 
 def cell_range(report: Report) -> Iterator[Finding]:
-    """CELL-RANGE: counts are integers ≥ 0, amounts are numbers ≥ 0."""
+    """CELL-RANGE: counts are integers ≥ 0, amounts are numbers ≥ 0; the 2019 本年增/减 is an integer."""
     for cell in _all_cells(report):
         value = cell.value
         if value is None:
@@ -280,12 +283,15 @@ def cell_range(report: Report) -> Iterator[Finding]:
         if cell.spec.kind == "count":
             ok = isinstance(number, int) and number >= 0
             wanted = "不小于0的整数"
+        elif cell.spec.kind == "signed":
+            ok = isinstance(number, int)
+            wanted = "整数"
         elif cell.spec.kind == "amount":
-            ok = number is not None and number >= 0
+            ok = isinstance(value, Decimal) and number is not None and number >= 0
             wanted = "不小于0的金额"
         else:
-            ok = number is not None
-            wanted = "数字"
+            ok = isinstance(value, Money) and number is not None and number >= 0
+            wanted = "不小于0的金额"
         if not ok:
             message = f"{cell.address}为{_show(value)}，应为{wanted}"
             yield Finding("CELL-RANGE", ERROR, (cell.address,), None, number, message)
@@ -411,6 +417,40 @@ def t2_in_force(report: Report) -> Iterator[Finding]:
             f"小于{_last_segment(issued)}({format_value(low)})，本年制发的应计入现行有效件数"
         )
         yield Finding("T2-IN-FORCE", WARNING, (issued.address, in_force.address), low, value, message)
+
+
+def t2_change(report: Report) -> Iterator[Finding]:
+    """T2-CHANGE (2019): 本年增/减 is never below −上一年项目数量 (no more items can go than there were)."""
+    for row in _grouped(_table_cells(report, 2), lambda cell: cell.row_key).values():
+        by_column = {cell.column_key: cell for cell in row}
+        if "previous_year" not in by_column or "change" not in by_column:
+            continue
+        previous, change = by_column["previous_year"], by_column["change"]
+        before, delta = _number(previous.value), _number(change.value)
+        if before is None or delta is None or before + delta >= 0:
+            continue
+        message = (
+            f"表二{_quoted_row(previous)}：{_last_segment(change)}为{format_value(delta)}，"
+            f"{_last_segment(previous)}只有{format_value(before)}，减少的不能多于原有的"
+        )
+        yield Finding("T2-CHANGE", WARNING, (previous.address, change.address), -before, delta, message)
+
+
+def t2_published_total(report: Report) -> Iterator[Finding]:
+    """T2-PUBLISHED-TOTAL (2019): 对外公开总数量 is not smaller than 本年新公开数量."""
+    for row in _grouped(_table_cells(report, 2), lambda cell: cell.row_key).values():
+        by_column = {cell.column_key: cell for cell in row}
+        if "published" not in by_column or "published_total" not in by_column:
+            continue
+        published, total = by_column["published"], by_column["published_total"]
+        low, value = _number(published.value), _number(total.value)
+        if low is None or value is None or value >= low:
+            continue
+        message = (
+            f"表二{_quoted_row(published)}：{_last_segment(total)}({format_value(value)})"
+            f"小于{_last_segment(published)}({format_value(low)})，本年新公开的应计入对外公开总数量"
+        )
+        yield Finding("T2-PUBLISHED-TOTAL", WARNING, (published.address, total.address), low, value, message)
 
 
 # The table cells a narrative statement repeats: (table, row attributes), summed.
@@ -563,6 +603,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("T3-ROW-TOTAL", t3_row_total),
     ("T4-TOTAL", t4_total),
     ("T2-IN-FORCE", t2_in_force),
+    ("T2-CHANGE", t2_change),
+    ("T2-PUBLISHED-TOTAL", t2_published_total),
     ("NARRATIVE-RECEIVED", narrative_received),
     ("NARRATIVE-CARRIED-OVER", narrative_carried_over),
     ("NARRATIVE-HANDLED", narrative_handled),
@@ -579,14 +621,20 @@ RULES: tuple[tuple[str, Rule], ...] = (
 
 
 def validate(report: Report) -> list[Finding]:
-    """Check a report: every rule of :data:`RULES`, in order.
+    """Check a report: every rule of :data:`RULES` that applies to its edition, in order.
 
     Never raises because of the report: a rule that fails part-way keeps the
     findings it made and adds a ``RULE-FAILED`` error naming the rule, so a
     report is never passed as correct without having been checked.
     """
     findings: list[Finding] = []
+    try:
+        applies = set(get_edition(report.edition).rules)
+    except UnknownEditionError as exc:
+        return [Finding("RULE-FAILED", ERROR, (), None, None, f"{exc}，未能校验")]
     for rule, check in RULES:
+        if rule not in applies:
+            continue
         try:
             for finding in check(report):
                 findings.append(finding)

@@ -20,10 +20,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from .editions import HEADINGS, get_edition
+from .editions import HEADINGS, Edition, edition_for_year, get_edition
+from .errors import UnknownEditionError
 from .layout import CellKey, build_table, cell_specs
 from .model import Narrative, Report, Subsection
-from .values import Value
+from .values import Money, Value
 
 __all__ = [
     "PLACEHOLDER_MARK",
@@ -61,14 +62,17 @@ def placeholder(what: str) -> str:
     return f"{PLACEHOLDER_MARK}：{what}】。"
 
 
-def skeleton(agency: str, year: int, edition: str = "2021", *, title: str | None = None) -> Report:
+def skeleton(
+    agency: str, year: int, edition: str | Edition | None = None, *, title: str | None = None
+) -> Report:
     """A report for ``agency`` and ``year`` in the official layout, ready to be filled in.
 
     Args:
         agency: the issuing body, e.g. ``"某某市某某局"``; printed on a line of its own
             above the title.
         year: the reporting year (four digits).
-        edition: the layout edition (``"2021"``: 国办公开办函〔2021〕30号).
+        edition: the layout edition (``"2021"``: 国办公开办函〔2021〕30号; ``"2019"``: the
+            trial layout); by default the one meant for ``year`` (2019 and 2020: ``"2019"``).
         title: the title line; ``"{year}年政府信息公开工作年度报告"`` by default.
 
     Returns:
@@ -78,11 +82,16 @@ def skeleton(agency: str, year: int, edition: str = "2021", *, title: str | None
 
     Raises:
         ValueError: ``agency`` is empty or spans lines, or ``year`` is not a four-digit year.
-        UnknownEditionError: ``edition`` is not a known edition.
+        UnknownEditionError: ``edition`` is not a known edition, or ``year`` comes before it
+            (before 2019 there was no national layout).
     """
     _check_front(agency, year)
     agency = agency.strip()
-    layout = get_edition(edition)
+    layout = edition_for_year(year) if edition is None else get_edition(edition)
+    if year < layout.first_year:
+        raise UnknownEditionError(
+            f"{layout}格式适用于{layout.first_year}年度及以后的报告，不能用于{year}年度"
+        )
     tables: dict[str, Any] = {
         spec.attribute: build_table(spec.cls, _zeros(spec.cls)) for spec in layout.tables
     }
@@ -93,7 +102,7 @@ def skeleton(agency: str, year: int, edition: str = "2021", *, title: str | None
         year=year,
         title=title if title is not None else f"{year}年政府信息公开工作年度报告",
         headings=HEADINGS,
-        preamble=(_preamble(year, layout.document),),
+        preamble=(_preamble(year, layout),),
         overview=overview,
         problems=problems,
         other_matters=other_matters,
@@ -164,17 +173,20 @@ def _paragraphs(report: Report) -> Iterator[tuple[str, str]]:
             yield from ((f"{heading}{sub.number}{sub.title}", line) for line in sub.lines)
 
 
-def _preamble(year: int, document: str) -> str:
+def _preamble(year: int, edition: Edition) -> str:
     return (
-        "本报告依据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》"
-        f"（{document}）编制。本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+        f"本报告依据《中华人民共和国政府信息公开条例》和《{edition.format_name}》"
+        f"（{edition.document}）编制。本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
         f"本报告电子版可在{PLACEHOLDER_MARK}：网站名称及网址】查阅或下载。"
         f"如对本报告有疑问，请与{PLACEHOLDER_MARK}：联系部门、地址、邮编和电话】联系。"
     )
 
 
+_ZERO: dict[str, Value] = {"count": 0, "signed": 0, "amount": Decimal(0), "money": Money(Decimal(0), "元")}
+
+
 def _zeros(cls: type) -> dict[CellKey, Value]:
-    return {spec.key: Decimal(0) if spec.kind == "amount" else 0 for spec in cell_specs(cls)}
+    return {spec.key: _ZERO[spec.kind] for spec in cell_specs(cls)}
 
 
 def _check_front(agency: str, year: int) -> None:

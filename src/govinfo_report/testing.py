@@ -5,13 +5,16 @@
 >>> @given(reports())
 ... def test_round_trip(report): ...
 
-* :func:`reports` — any well-typed report: blank cells, zeros, large numbers,
-  amounts with decimals, negative counts now and then, CJK narrative with
-  punctuation and digits, and (in about a third of the reports) one
-  paragraph that looks like a section heading or a table row.
+* :func:`reports` — any well-typed report of either edition (or of the one
+  named): blank cells, zeros, large numbers, amounts with decimals (and, in the
+  2019 edition, signed changes and procurement amounts with their unit),
+  negative counts now and then, 2021 reports whose table 3 prints （六）其他处理
+  as one row, CJK narrative with punctuation and digits, and (in about a third
+  of the reports) one paragraph that looks like a section heading or a table row.
 * :func:`consistent_reports` — reports whose numbers satisfy every rule of the
   national format (勾稽关系): no blank cell, no negative count, table 3 and
-  table 4 add up, 现行有效件数 ≥ 本年制发件数.
+  table 4 add up, 现行有效件数 ≥ 本年制发件数 (2021), 对外公开总数量 ≥ 本年新公开数量 and
+  本年增/减 ≥ −上一年项目数量 (2019).
 
 Importing this module needs hypothesis (``pip install hypothesis``); importing
 ``govinfo_report`` does not.
@@ -29,11 +32,21 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 import attrs
 
-from .editions import HEADINGS, get_edition
+from .editions import EDITIONS, HEADINGS, Edition, get_edition
 from .layout import CellKey, build_table, cell_specs
-from .model import Applications, Narrative, Report, ReviewsAndLawsuits, Subsection
+from .model import Narrative, Report, ReviewsAndLawsuits, Subsection
+from .values import Money
 
-__all__ = ["amounts", "consistent_reports", "counts", "narratives", "paragraphs", "reports"]
+__all__ = [
+    "amounts",
+    "consistent_reports",
+    "counts",
+    "money",
+    "narratives",
+    "paragraphs",
+    "reports",
+    "signed",
+]
 
 _HANZI = "政府信息公开工作年度报告本机关全年办理申请主动依法规范平台建设监督保障数据统计市县区局委办厅"
 _PUNCTUATION = "，、；：“”《》（）"
@@ -66,6 +79,26 @@ def counts(*, blank: bool = True, negative: bool = True) -> st.SearchStrategy[in
     return st.one_of(*options)
 
 
+def signed(*, blank: bool = True) -> st.SearchStrategy[int | None]:
+    """A signed count (the 2019 本年增/减): small either way, sometimes huge, now and then blank."""
+    options: list[st.SearchStrategy[Any]] = [st.integers(-30, 30), st.just(0), st.integers(-(10**12), 10**12)]
+    if blank:
+        options.append(st.none())
+    return st.one_of(*options)
+
+
+def money(*, blank: bool = True) -> st.SearchStrategy[Money | None]:
+    """An amount with its unit printed in the cell (the 2019 采购总金额)."""
+    amount = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
+    options: list[st.SearchStrategy[Any]] = [
+        st.builds(Money, amount, st.sampled_from(["元", "万元", ""])),
+        st.builds(Money, st.integers(0, 10**6).map(Decimal), st.just("元")),
+    ]
+    if blank:
+        options.append(st.none())
+    return st.one_of(*options)
+
+
 def amounts(*, blank: bool = True) -> st.SearchStrategy[Decimal | None]:
     """An amount cell (万元): whole or with up to four decimals, sometimes blank."""
     options: list[st.SearchStrategy[Any]] = [
@@ -77,14 +110,26 @@ def amounts(*, blank: bool = True) -> st.SearchStrategy[Decimal | None]:
     return st.one_of(*options)
 
 
-def _table(
-    cls: type, count: st.SearchStrategy[Any], amount: st.SearchStrategy[Any]
-) -> st.SearchStrategy[Any]:
+def _table(cls: type, kinds: dict[str, st.SearchStrategy[Any]]) -> st.SearchStrategy[Any]:
+    """A table of ``cls`` with each cell drawn from the strategy of its kind."""
     specs = cell_specs(cls)
-    cells = [amount if spec.kind == "amount" else count for spec in specs]
+    cells = [kinds[spec.kind] for spec in specs]
     return st.tuples(*cells).map(
         lambda values: build_table(cls, {s.key: v for s, v in zip(specs, values, strict=True)})
     )
+
+
+def _any_cells() -> dict[str, st.SearchStrategy[Any]]:
+    return {"count": counts(), "signed": signed(), "amount": amounts(), "money": money()}
+
+
+def _consistent_cells() -> dict[str, st.SearchStrategy[Any]]:
+    return {
+        "count": counts(blank=False, negative=False),
+        "signed": st.integers(0, 30),
+        "amount": amounts(blank=False),
+        "money": money(blank=False),
+    }
 
 
 def _sentence() -> st.SearchStrategy[str]:
@@ -158,16 +203,18 @@ def _with_lookalike(section: Narrative, line: str, at: int) -> Narrative:
     return attrs.evolve(section, paragraphs=paragraphs)
 
 
-def _report(tables: st.SearchStrategy[tuple[Any, Any, Any]]) -> st.SearchStrategy[Report]:
+def _report(tables: st.SearchStrategy[tuple[Edition, Any, Any, Any]]) -> st.SearchStrategy[Report]:
     def build(data: tuple[Any, ...]) -> Report:
-        (agency, year, title), headings, preamble, overview, problems, other, (t2, t3, t4), odd = data
+        (agency, year, title), headings, preamble, overview, problems, other, (edition, t2, t3, t4), odd = (
+            data
+        )
         if odd is not None:  # one paragraph that looks like a heading or a table row
             line, at, where = odd
             sections = [overview, problems, other]
             sections[where] = _with_lookalike(sections[where], line, at)
             overview, problems, other = sections
         return Report(
-            edition="2021",
+            edition=edition.name,
             agency=agency,
             year=year,
             title=title,
@@ -197,20 +244,33 @@ def _report(tables: st.SearchStrategy[tuple[Any, Any, Any]]) -> st.SearchStrateg
     ).map(build)
 
 
-def reports() -> st.SearchStrategy[Report]:
-    """Any well-typed 2021-edition report."""
-    edition = get_edition("2021")
-    tables = st.tuples(*(_table(spec.cls, counts(), amounts()) for spec in edition.tables))
-    return _report(tables)
+def _editions(edition: str | None) -> st.SearchStrategy[Edition]:
+    return st.just(get_edition(edition)) if edition is not None else st.sampled_from(list(EDITIONS.values()))
+
+
+def reports(edition: str | None = None) -> st.SearchStrategy[Report]:
+    """Any well-typed report, of ``edition`` (``"2021"``, ``"2019"``) or of either."""
+
+    def tables(layout: Edition) -> st.SearchStrategy[tuple[Edition, Any, Any, Any]]:
+        kinds = _any_cells()
+        return st.tuples(
+            st.just(layout),
+            *(
+                st.sampled_from(spec.classes).flatmap(lambda cls: _table(cls, kinds))
+                for spec in layout.tables
+            ),
+        )
+
+    return _report(_editions(edition).flatmap(tables))
 
 
 # ---------------------------------------------------------------------------
 # Consistent reports
 
 
-def _applications(draw: st.DrawFn) -> Applications:
-    """Table 3 whose columns balance and whose rows add up."""
-    specs = cell_specs(Applications)
+def _applications(draw: st.DrawFn, cls: type) -> Any:
+    """Table 3 of class ``cls`` whose columns balance and whose rows add up."""
+    specs = cell_specs(cls)
     outcome_rows = sorted(
         {spec.row for spec in specs if spec.row[0] == "三、本年度办理结果" and spec.row[-1] != "（七）总计"}
     )
@@ -231,7 +291,7 @@ def _applications(draw: st.DrawFn) -> Applications:
         values[(("一、本年新收政府信息公开申请数量",), column)] = handled + forward - carried
     for row in {spec.row for spec in specs}:
         values[(row, total_column)] = sum(values[(row, column)] for column in columns)
-    return build_table(Applications, values)
+    return build_table(cls, values)
 
 
 def _reviews(draw: st.DrawFn) -> ReviewsAndLawsuits:
@@ -245,17 +305,25 @@ def _reviews(draw: st.DrawFn) -> ReviewsAndLawsuits:
     return build_table(ReviewsAndLawsuits, values)
 
 
+# Pairs of table-2 cells (attribute names) where the second is never below the first.
+_AT_LEAST = (("issued", "in_force"), ("published", "published_total"))
+
+
 @st.composite
-def _consistent_tables(draw: st.DrawFn) -> tuple[Any, Any, Any]:
-    table2_cls = get_edition("2021").table(2).cls
-    proactive = draw(_table(table2_cls, counts(blank=False, negative=False), amounts(blank=False)))
-    for name in ("rules", "normative_documents"):
-        row = getattr(proactive, name)
-        if row.in_force < row.issued:
-            proactive = attrs.evolve(proactive, **{name: attrs.evolve(row, in_force=row.issued)})
-    return (proactive, _applications(draw), _reviews(draw))
+def _consistent_tables(draw: st.DrawFn, edition: Edition) -> tuple[Edition, Any, Any, Any]:
+    proactive = draw(_table(edition.table(2).cls, _consistent_cells()))
+    for field in attrs.fields(type(proactive)):
+        row = getattr(proactive, field.name)
+        if not attrs.has(type(row)):
+            continue
+        for low, high in _AT_LEAST:
+            if hasattr(row, low) and getattr(row, high) < getattr(row, low):
+                row = attrs.evolve(row, **{high: getattr(row, low)})
+        proactive = attrs.evolve(proactive, **{field.name: row})
+    applications = _applications(draw, draw(st.sampled_from(edition.table(3).classes)))
+    return (edition, proactive, applications, _reviews(draw))
 
 
-def consistent_reports() -> st.SearchStrategy[Report]:
-    """Reports whose numbers satisfy every rule of the national format."""
-    return _report(_consistent_tables())
+def consistent_reports(edition: str | None = None) -> st.SearchStrategy[Report]:
+    """Reports whose numbers satisfy every rule of the national format, of ``edition`` or of either."""
+    return _report(_editions(edition).flatmap(_consistent_tables))

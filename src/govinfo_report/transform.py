@@ -11,6 +11,7 @@ of the narrative is changed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -19,9 +20,9 @@ from typing import Any, NamedTuple
 import attrs
 from lark import Token, Transformer
 
-from ._grammar import labels, parser
+from ._grammar import heading_pattern, labels
 from .editions import EDITION_2021, TABLE_NAMES, Edition
-from .errors import CellCountError, CellValueError, ParseError, shorten
+from .errors import CellCountError, CellValueError, ParseError, excerpt_near, shorten
 from .layout import CellKey, CellSpec, RowSpec, build_table, row_specs
 from .model import Diagnostic, Report
 from .narrative import narrative, paragraphs, wrap_width
@@ -124,15 +125,9 @@ def _table_class(classes: Sequence[type], rows: Sequence[_Row]) -> type:
     return classes[0]  # pragma: no cover - the grammar admits the rows of one class only
 
 
-@cache
-def _heading_pattern() -> re.Pattern[str]:
-    patterns = [parser().get_terminal(f"H{n}").pattern.to_regexp() for n in range(1, 7)]
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
 def _is_heading(token: Token) -> bool:
     """Whether a narrative line is, in fact, a section heading."""
-    return _heading_pattern().fullmatch(str(token).rstrip()) is not None
+    return heading_pattern().fullmatch(str(token).rstrip()) is not None
 
 
 class ReportTransformer(Transformer[Token, Report]):
@@ -144,6 +139,8 @@ class ReportTransformer(Transformer[Token, Report]):
         lenient: record problems as diagnostics instead of raising.
         exact_paragraphs: every narrative line is a paragraph (a reader's document
             of a Word file or web page); otherwise wrapped lines are joined.
+        skipped: spans of the text lenient parsing skipped, in order: numbers that
+            follow one after a row's label are not that row's.
     """
 
     def __init__(
@@ -153,12 +150,14 @@ class ReportTransformer(Transformer[Token, Report]):
         *,
         lenient: bool = False,
         exact_paragraphs: bool = False,
+        skipped: Sequence[tuple[int, int]] = (),
     ) -> None:
         super().__init__()
         self._lines = source_lines
         self._edition = edition
         self._lenient = lenient
         self._exact = exact_paragraphs
+        self._skipped_starts = [start for start, _ in skipped]
         #: What lenient parsing could not read (strict parsing raises instead).
         self.diagnostics: list[Diagnostic] = []
 
@@ -197,6 +196,23 @@ class ReportTransformer(Transformer[Token, Report]):
             texts.append(text)
         return texts
 
+    def _skipped_between(self, start: int | None, end: int | None) -> bool:
+        """Whether lenient parsing skipped something that starts between ``start`` and ``end``."""
+        if not self._skipped_starts or start is None or end is None:
+            return False
+        at = bisect.bisect_left(self._skipped_starts, start)
+        return at < len(self._skipped_starts) and self._skipped_starts[at] < end
+
+    def _unplaced(self, token: Token, where: str) -> None:
+        self._problem(
+            ParseError(
+                f"{where}的数字前有无法识别、已跳过的文字，不能确定这些数字属于哪一行，已跳过",
+                line=token.line or 1,
+                column=token.column or 1,
+                excerpt=excerpt_near(self._lines[(token.line or 1) - 1], token.column or 1),
+            )
+        )
+
     def _table(self, number: int, rows: Sequence[_Row]) -> object:
         cls = _table_class(self._edition.table(number).classes, rows)
         values: dict[CellKey, Value] = {}
@@ -204,6 +220,9 @@ class ReportTransformer(Transformer[Token, Report]):
             row_spec = _row_for(row.label, cls)
             assert row_spec is not None
             where = f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
+            if row.cells and self._skipped_between(row.label.end_pos, row.cells[0].token.start_pos):
+                self._unplaced(row.cells[0].token, where)
+                continue
             try:
                 cells = resolve_cells(row.cells, len(row_spec.cells), where, row.label, self._lines)
             except ParseError as error:
@@ -243,11 +262,16 @@ class ReportTransformer(Transformer[Token, Report]):
     def table4(self, children: list[Token]) -> object:
         spec = self._edition.table(4)
         cell_specs = [cell for row in row_specs(spec.cls) for cell in row.cells]
-        cells = [cell for token in children if token.type == "CELLS" for cell in split_cells(token)]
+        runs = [token for token in children if token.type == "CELLS"]
+        cells = [cell for token in runs for cell in split_cells(token)]
         anchor = children[0] if children else None
         values: dict[CellKey, Value] = {}
         try:
-            resolved = resolve_cells(cells, len(cell_specs), "表四", anchor, self._lines)
+            if runs and self._skipped_between(runs[0].start_pos, runs[-1].end_pos):
+                self._unplaced(runs[0], "表四")
+                resolved: list[PrintedCell | None] = [None] * len(cell_specs)
+            else:
+                resolved = resolve_cells(cells, len(cell_specs), "表四", anchor, self._lines)
         except ParseError as error:
             self._problem(error)
             resolved = [None] * len(cell_specs)
