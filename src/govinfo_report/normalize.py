@@ -15,7 +15,11 @@ What it does, line by line:
 * an enumerator written ``1、`` or ``1．`` becomes ``1.``;
 * straight double quotes around a phrase become curly ones (``"三安全一稳定"``
   → ``“三安全一稳定”``);
-* a Markdown table rule (``|---|:---:|``) becomes blank;
+* Markdown emphasis ``**`` becomes white space (converters bold labels in table
+  cells and headings);
+* a Markdown table rule (``|---|:---:|``) becomes blank, and so does a line that is
+  only a page number (``- 3 -``, ``— 3 —``, ``第3页 共6页``): they are layout, and a
+  page number inside a table must never be read as a cell;
 * in a table line with ``|`` or tab separators, an empty field that stands
   for a blank cell is marked with :data:`EMPTY` (see :func:`_mark_empty_fields`).
 
@@ -30,7 +34,7 @@ import re
 
 from .values import EMPTY, VALUE_PATTERN, VALUE_TRANSLATION
 
-__all__ = ["EMPTY", "MARKDOWN_RULE", "normalize", "split_lines"]
+__all__ = ["EMPTY", "MARKDOWN_RULE", "PAGE_NUMBER", "normalize", "split_lines"]
 
 _TRANSLATION: dict[int, str] = {
     **VALUE_TRANSLATION,
@@ -58,6 +62,12 @@ _SEPARATOR = re.compile(r"[\t|]")
 _VALUE = re.compile(rf"\s*(?:{VALUE_PATTERN})\s*")
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
 _SEPARATED_LINE = re.compile(r"^[^\n\t|]*[\t|][^\n]*$", re.MULTILINE)
+#: A line that is only a page number: ``- 3 -``, ``— 3 —``, ``第3页``, ``第3页 共6页`` (maybe in ``|``).
+PAGE_NUMBER = re.compile(
+    r"^[ \t|]*(?:[-—–―][ \t]*\d{1,4}[ \t]*[-—–―]"
+    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[/，,]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t|]*$",
+    re.MULTILINE,
+)
 
 
 def split_lines(text: str) -> list[str]:
@@ -74,6 +84,12 @@ def normalize(text: str) -> str:
         text = _ENUMERATOR.sub(".", text)
     if '"' in text:
         text = _STRAIGHT_QUOTES.sub(r"“\1”", text)
+    if "页" in text or "-" in text or "—" in text:
+        # Page numbers are layout, and a number in a table that is no cell.
+        text = PAGE_NUMBER.sub(lambda match: " " * len(match.group()), text)
+    if "**" in text:
+        # Markdown emphasis (converters bold labels: ``| **第二十条第（一）项** |``) is layout.
+        text = text.replace("**", "  ")
     if "\t" in text or "|" in text:
         text = _SEPARATED_LINE.sub(lambda match: _table_line(match.group()), text)
     return text
