@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -20,7 +21,7 @@ def seeds() -> list[gr.Report]:
     return [gr.parse_file(SEEDS / f"{name}.txt") for name in SEED_NAMES]
 
 
-def frame_value(row: pd.Series) -> object:
+def frame_value(row: Any) -> object:
     """The cell's value from a long-frame row: the count, the amount, or None."""
     if not pd.isna(row["count"]):
         return int(row["count"])
@@ -49,8 +50,9 @@ def test_long_columns_and_dtypes() -> None:
 def test_values_as_read_off_the_seeds() -> None:
     frame = gr.to_frame(seeds())
     first = frame[frame["report"] == 0]
-    # Seed 000, read by hand: 表三 一、本年新收 自然人 29, 表四 行政复议 结果维持 4, 表二 规范性文件 现行有效 43.
-    by_address = {(r.table, r.row, r.column): frame_value(r._asdict()) for r in first.itertuples()}  # type: ignore[attr-defined]
+    # Seed 000, read by hand: 表三 一、本年新收 自然人 29, 表四 行政复议 结果维持 4,
+    # 表二 行政规范性文件 现行有效件数 43.
+    by_address = {(r["table"], r["row"], r["column"]): frame_value(r) for _, r in first.iterrows()}
     assert by_address[(3, "一、本年新收政府信息公开申请数量", "自然人")] == 29
     assert by_address[(4, "行政复议", "结果维持")] == 4
     assert by_address[(2, "第二十条第（一）项/行政规范性文件", "现行有效件数")] == 43
@@ -93,7 +95,13 @@ def test_every_value_is_the_cells_value(report: gr.Report) -> None:
     counts = frame["count"].astype(object).tolist()
     amounts = frame["amount"].astype(object).tolist()
     got = [
-        (report, table, row, column, None if count is pd.NA and amount is pd.NA else (amount if count is pd.NA else count))
+        (
+            report,
+            table,
+            row,
+            column,
+            None if count is pd.NA and amount is pd.NA else (amount if count is pd.NA else count),
+        )
         for report, table, row, column, count, amount in zip(
             frame["report"], frame["table"], frame["row"], frame["column"], counts, amounts, strict=True
         )

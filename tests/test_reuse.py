@@ -80,7 +80,11 @@ def test_reused_sentences_listed_with_where_they_were(civil_affairs: gr.Reuse) -
 
 def test_boilerplate_is_left_out(civil_affairs: gr.Reuse) -> None:
     excluded = [(e.reason, e.text[:8]) for e in civil_affairs.excluded]
-    assert excluded == [("legal-basis", "根据《中华人民共"), ("fees", "2024 年，我"), ("contact", "如对本报告有任何")]
+    assert excluded == [
+        ("legal-basis", "根据《中华人民共"),
+        ("fees", "2024 年，我"),
+        ("contact", "如对本报告有任何"),
+    ]
 
 
 def test_tables_zero_in_both_years_are_not_evidence(civil_affairs: gr.Reuse) -> None:
@@ -140,4 +144,4 @@ def test_sentences(paragraph: str, sentences: list[str]) -> None:
 
 def test_keys_mask_numbers_and_drop_punctuation() -> None:
     assert keys("２０２４年，合格率 85.5%。") == ("2024年合格率855", "#年合格率#")
-    assert keys("2023年，合格率90%") [1] == keys("２０２４年，合格率 85.5%。")[1]
+    assert keys("2023年，合格率90%")[1] == keys("２０２４年，合格率 85.5%。")[1]

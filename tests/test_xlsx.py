@@ -66,7 +66,11 @@ def test_table3_as_printed(workbook: openpyxl.Workbook) -> None:
 
 def test_merges_are_the_grids(workbook: openpyxl.Workbook) -> None:
     report = reports()[0]
-    for name, number, attribute in (("表二", 2, "proactive"), ("表三", 3, "applications"), ("表四", 4, "reviews")):
+    for name, number, attribute in (
+        ("表二", 2, "proactive"),
+        ("表三", 3, "applications"),
+        ("表四", 4, "reviews"),
+    ):
         grid = table_grid(number, getattr(report, attribute))
         spans = sum(1 for cell in grid.cells if cell.rowspan > 1 or cell.colspan > 1)
         merged = workbook[name].merged_cells.ranges
@@ -111,3 +115,16 @@ def test_missing_openpyxl_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(gr.MissingDependencyError, match=r"govinfo-report\[xlsx\]"):
         gr.write_xlsx(reports()[0], tmp_path / "x.xlsx")
+
+
+def test_cells_csv_for_excel_has_a_bom() -> None:
+    out = io.StringIO()
+    gr.write_cells_csv(reports()[0], out)
+    text = out.getvalue()
+    assert text.startswith("\ufeffagency,year,edition,source,table,row,column,value\r\n")
+    lines = text[1:].split("\r\n")
+    assert len(lines) == 1 + 200 + 1  # header, the cells, the empty string after the last CRLF
+    assert lines[1].startswith("中卫市人民政府办公室,2024,2021,")
+    assert lines[1].endswith(",2,第二十条第（一）项/规章,本年制发件数,2")  # seed 000: 规章 2 0 9
+    # Read as Excel does a file that starts with the BOM: as UTF-8, the BOM dropped.
+    assert text.encode("utf-8").decode("utf-8-sig") == text[1:]
