@@ -1,7 +1,8 @@
 """Working with many reports: year on year, copy detection, sums across bodies, corpus checks.
 
-* :mod:`.mapping` — which cell of one report is which cell of another (editions);
-  :class:`IncompatibleReportsError` for reports that cannot be put side by side.
+* :mod:`.common` — :class:`~.common.IncompatibleReportsError` for reports that cannot be
+  put side by side (other editions, other years, wrong order), and small shared helpers.
+* :mod:`.mapping` — which cell of one report is which cell of another (editions).
 * :mod:`.compare` — ``compare(earlier, later)``: every cell before and after, and the
   cross-year rules evaluators apply (上年结转, 现行有效件数, jumps).
 * :mod:`.reuse` — ``reuse(earlier, later)``: how much of this year's narrative was

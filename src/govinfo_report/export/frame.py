@@ -170,9 +170,11 @@ def _amount(value: Value) -> Decimal | None:
 
 def _amount_array(pd: Any, pa: Any, amounts: Sequence[Decimal | None]) -> Any:
     """An Arrow decimal array holding every amount exactly."""
-    scale = max([AMOUNT_SCALE, *(_decimal_places(a) for a in amounts if a is not None)])
-    if scale > _PRECISION:
-        raise ValueError(f"金额的小数位数过多（{scale}位），无法精确表示")
+    present = [amount for amount in amounts if amount is not None]
+    scale = max([AMOUNT_SCALE, *map(_decimal_places, present)])
+    whole = max([1, *(len(str(abs(int(amount)))) for amount in present)])
+    if whole + scale > _PRECISION:  # beyond the library's bounds (values.MAX_AMOUNT): a hand-made report
+        raise ValueError(f"金额的整数位数({whole})与小数位数({scale})之和超过{_PRECISION}位，无法精确表示")
     dtype = pd.ArrowDtype(pa.decimal128(_PRECISION, scale))
     return pd.array(pa.array(amounts, type=dtype.pyarrow_dtype), dtype=dtype)
 
