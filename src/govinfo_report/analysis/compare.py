@@ -258,11 +258,12 @@ class _Pair:
     later: Report
     changes: dict[CellAddress, CellChange]
 
-    def term(self, table: int, attributes: tuple[str, ...], *, later: bool, name: str) -> _Term | None:
+    def term(self, table: int, attributes: tuple[str, ...], *, later: bool, name: str = "") -> _Term | None:
+        """The cell at ``attributes`` of table ``table``; named ``name``, or by its quoted row label."""
         address = _addresses_by_attributes(self.later.edition).get((table, attributes))
         if address is None:
             return None
-        return _Term(self.changes[address], later, name)
+        return _Term(self.changes[address], later, name or f"“{address.row}”")
 
     def year_name(self, later: bool) -> str:
         return report_name(self.later, "本年报告") if later else report_name(self.earlier, "上年报告")
@@ -297,8 +298,8 @@ def _carried_over(pair: _Pair) -> Iterator[ComparisonFinding]:
         if spec.attributes[:-1] != ("carried_over",):
             continue
         column = spec.attributes[-1]
-        now = pair.term(3, spec.attributes, later=True, name="“二、上年结转政府信息公开申请数量”")
-        then = pair.term(3, ("carried_forward", column), later=False, name="“四、结转下年度继续办理”")
+        now = pair.term(3, spec.attributes, later=True)
+        then = pair.term(3, ("carried_forward", column), later=False)
         if now is None or then is None:
             continue
         label = "/".join(spec.column)
@@ -307,7 +308,7 @@ def _carried_over(pair: _Pair) -> Iterator[ComparisonFinding]:
         reasons = _blank_reasons(pair, terms)
         if reasons:
             message = (
-                f"{context}：{pair.year_name(True)}上年结转应等于{pair.year_name(False)}结转下年度继续办理，"
+                f"{context}：{pair.year_name(True)}{now.name}应等于{pair.year_name(False)}{then.name}，"
                 f"无法校验：{'、'.join(reasons)}"
             )
             yield _finding("YOY-CARRIED-OVER", "warning", terms, None, None, message)

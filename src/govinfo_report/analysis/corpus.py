@@ -36,7 +36,7 @@ from ..serialize import from_dict
 from .compare import compare
 from .reuse import Fingerprint, fingerprint, fingerprint_tables, reuse_rate
 
-__all__ = ["ARITHMETIC_RULES", "CheckRow", "CorpusCheck", "FailedFile", "check_corpus"]
+__all__ = ["ARITHMETIC_RULES", "COLUMNS", "CheckRow", "CorpusCheck", "FailedFile", "check_corpus"]
 
 #: The rules whose errors are "arithmetic errors" on the scorecard (勾稽关系 and ranges).
 ARITHMETIC_RULES = frozenset({"T3-BALANCE", "T3-HANDLED", "T3-ROW-TOTAL", "T4-TOTAL", "CELL-RANGE"})

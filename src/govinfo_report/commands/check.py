@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..analysis.corpus import CorpusCheck, check_corpus
+from ..analysis.corpus import COLUMNS, CorpusCheck, check_corpus
 from ..narrative import display_width
 
 NAME = "check"
@@ -31,19 +31,19 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
-# The columns of the text table: (header of CorpusCheck.table(), shown as).
+# The columns of the text table: (field of CorpusCheck.table()'s columns, short header).
 _SHOWN = (
-    ("文件", "文件"),
-    ("发布机关", "发布机关"),
-    ("年度", "年度"),
-    ("勾稽错误", "勾稽错误"),
-    ("未填写单元格", "未填写"),
-    ("叙述与表格不符", "叙述不符"),
-    ("章节缺失或为空", "章节问题"),
-    ("说明信息处理费", "收费说明"),
-    ("与上年重复率", "重复率%"),
-    ("与上年相同的表", "相同的表"),
-    ("跨年度错误", "跨年度错误"),
+    ("path", "文件"),
+    ("agency", "发布机关"),
+    ("year", "年度"),
+    ("arithmetic_errors", "勾稽错误"),
+    ("blank_cells", "未填写"),
+    ("narrative_mismatches", "叙述不符"),
+    ("sections", "章节问题"),
+    ("fees_stated", "收费说明"),
+    ("reuse_rate", "重复率%"),
+    ("identical_tables", "相同的表"),
+    ("cross_year_errors", "跨年度错误"),
 )
 
 
@@ -147,8 +147,9 @@ def _pad(text: str, width: int) -> str:
 
 def write_table(result: CorpusCheck, out: TextIO) -> None:
     """The scorecard as an aligned text table, then the files that could not be read."""
-    header, rows = result.table()
-    positions = [header.index(name) for name, _ in _SHOWN]
+    _, rows = result.table()
+    fields = [field for field, _ in COLUMNS]
+    positions = [fields.index(field) for field, _ in _SHOWN]
     table = [[shown for _, shown in _SHOWN]]
     table += [[_cell(row[position]) for position in positions] for row in rows]
     widths = [max(display_width(line[column]) for line in table) for column in range(len(_SHOWN))]
