@@ -128,3 +128,9 @@ def test_cells_csv_for_excel_has_a_bom() -> None:
     assert lines[1].endswith(",2,第二十条第（一）项/规章,本年制发件数,2")  # seed 000: 规章 2 0 9
     # Read as Excel does a file that starts with the BOM: as UTF-8, the BOM dropped.
     assert text.encode("utf-8").decode("utf-8-sig") == text[1:]
+
+
+def test_without_the_cells_sheet() -> None:
+    buffer = io.BytesIO()
+    gr.write_xlsx(reports()[:1], buffer, cells_sheet=False)
+    assert openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).sheetnames == ["表二", "表三", "表四"]

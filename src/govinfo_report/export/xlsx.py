@@ -233,8 +233,11 @@ def _long_sheet(workbook: Any, reports: Sequence[Report]) -> None:
                 sheet.append([*front, cell.table, cell.row, cell.column, value, cell.kind])
 
 
-def write_xlsx(reports: Report | Iterable[Report], target: Target) -> None:
+def write_xlsx(reports: Report | Iterable[Report], target: Target, *, cells_sheet: bool = True) -> None:
     """Write ``reports`` (one or many) to an Excel workbook at ``target`` (a path or a binary file).
+
+    ``cells_sheet=False`` leaves out the long-format sheet (most of the writing time
+    for a large corpus: ten spreadsheet cells per table cell).
 
     Raises:
         MissingDependencyError: openpyxl is not installed.
@@ -246,7 +249,8 @@ def write_xlsx(reports: Report | Iterable[Report], target: Target) -> None:
     numbers = dict.fromkeys(spec.number for report in reports for spec in get_edition(report.edition).tables)
     for number in numbers or (2, 3, 4):
         _table_sheet(workbook, number, reports)
-    _long_sheet(workbook, reports)
+    if cells_sheet:
+        _long_sheet(workbook, reports)
     workbook.save(target)
 
 
