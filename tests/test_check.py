@@ -14,6 +14,7 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import TextIO
 
 import attrs
 import openpyxl
@@ -26,12 +27,13 @@ from tests.conftest import FIXTURES, SEED_NAMES, SEEDS
 COPY_2023 = FIXTURES / "analysis" / "001_minzheng_2023.txt"
 
 
-def run(argv: list[str], out: io.TextIOBase | None = None) -> tuple[int, str]:
+def run(argv: list[str], out: TextIO | None = None) -> tuple[int, str]:
+    """Run the command module as govinfo_report.cli would, in this process (``--jobs 1``)."""
     parser = argparse.ArgumentParser()
     check.add_arguments(parser)
     args = parser.parse_args([*argv, "--jobs", "1"])
     buffer = out if out is not None else io.StringIO()
-    status = check.run(args, buffer)  # type: ignore[arg-type]
+    status = check.run(args, buffer)
     return status, buffer.getvalue() if isinstance(buffer, io.StringIO) else ""
 
 
@@ -104,7 +106,7 @@ def test_table_format(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_xlsx_format(corpus: Path, tmp_path: Path) -> None:
     path = tmp_path / "scorecard.xlsx"
     with open(path, "w", encoding="utf-8", newline="") as out:  # as govinfo_report.cli opens -o
-        status, _ = run([str(corpus), "--format", "xlsx", "-o", str(path)], out)  # type: ignore[arg-type]
+        status, _ = run([str(corpus), "--format", "xlsx", "-o", str(path)], out)
     assert status == 2
     book = openpyxl.load_workbook(path)
     rows = list(book["检查结果"].iter_rows(values_only=True))
@@ -156,3 +158,15 @@ def test_library_function_reports_progress() -> None:
         "002_8227bd99a070a766.expected.json",
         "README.md",
     ]
+
+
+def test_progress_bar() -> None:
+    stream = io.StringIO()
+    bar = check.Progress(stream)
+    bar(1, 4)
+    bar(4, 4)  # the last file is always shown
+    bar.clear()
+    text = stream.getvalue()
+    assert "1/4" in text
+    assert "\r" + "█" * 30 + " 4/4" in text
+    assert text.endswith("\r\x1b[K")
