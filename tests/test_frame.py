@@ -158,3 +158,13 @@ def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(gr.MissingDependencyError, match=r"govinfo-report\[frames\]"):
         gr.to_frame(seeds())
+
+
+def test_parquet_to_a_binary_file() -> None:
+    import io
+
+    buffer = io.BytesIO()
+    gr.write_parquet(seeds()[:1], buffer)
+    back = pd.read_parquet(io.BytesIO(buffer.getvalue()))
+    assert back["count"].sum() == gr.to_frame(seeds()[:1])["count"].sum()
+    assert len(back) == 200

@@ -42,7 +42,7 @@ import operator
 import os
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
@@ -304,8 +304,8 @@ def _wide(
     return frame
 
 
-def write_parquet(reports: Iterable[Report], path: str | os.PathLike[str]) -> None:
-    """Write the long frame of ``reports`` (:func:`to_frame`) to a Parquet file.
+def write_parquet(reports: Iterable[Report], path: str | os.PathLike[str] | IO[bytes]) -> None:
+    """Write the long frame of ``reports`` (:func:`to_frame`) to a Parquet file (a path or a binary file).
 
     Read it back with ``pandas.read_parquet(path)``: the same columns; the path
     tuples come back as arrays of labels.
