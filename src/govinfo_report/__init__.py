@@ -69,6 +69,20 @@ from .skeleton import skeleton as skeleton
 from .values import Money as Money
 
 if TYPE_CHECKING:
+    from .analysis.aggregate import Aggregate as Aggregate
+    from .analysis.aggregate import aggregate as aggregate
+    from .analysis.common import IncompatibleReportsError as IncompatibleReportsError
+    from .analysis.compare import Comparison as Comparison
+    from .analysis.compare import ComparisonFinding as ComparisonFinding
+    from .analysis.compare import compare as compare
+    from .analysis.corpus import CorpusCheck as CorpusCheck
+    from .analysis.corpus import check_corpus as check_corpus
+    from .analysis.reuse import Reuse as Reuse
+    from .analysis.reuse import reuse as reuse
+    from .export.csv import write_cells_csv as write_cells_csv
+    from .export.frame import to_frame as to_frame
+    from .export.frame import write_parquet as write_parquet
+    from .export.xlsx import write_xlsx as write_xlsx
     from .fill import from_cells as from_cells
     from .render.text import text_layout_problems as text_layout_problems
     from .rules import Finding as Finding
@@ -79,6 +93,20 @@ if TYPE_CHECKING:
 # (``render`` and ``skeleton`` are imported above: a submodule of the same name
 # would otherwise take their place once something imports it.)
 _LAZY = {
+    "Aggregate": "analysis.aggregate",
+    "Comparison": "analysis.compare",
+    "ComparisonFinding": "analysis.compare",
+    "CorpusCheck": "analysis.corpus",
+    "IncompatibleReportsError": "analysis.common",
+    "Reuse": "analysis.reuse",
+    "aggregate": "analysis.aggregate",
+    "check_corpus": "analysis.corpus",
+    "compare": "analysis.compare",
+    "reuse": "analysis.reuse",
+    "to_frame": "export.frame",
+    "write_cells_csv": "export.csv",
+    "write_parquet": "export.frame",
+    "write_xlsx": "export.xlsx",
     "Finding": "rules",
     "from_cells": "fill",
     "json_schema": "schema",
@@ -103,6 +131,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "EDITIONS",
+    "Aggregate",
     "ApplicantCounts",
     "Applications",
     "Applications2019",
@@ -111,6 +140,9 @@ __all__ = [
     "CellRecord",
     "CellValueError",
     "CellsError",
+    "Comparison",
+    "ComparisonFinding",
+    "CorpusCheck",
     "DecodeError",
     "Diagnostic",
     "DocumentCounts2019",
@@ -119,6 +151,7 @@ __all__ = [
     "FeeItems2019",
     "Finding",
     "GovInfoError",
+    "IncompatibleReportsError",
     "InputTooLargeError",
     "ItemCounts2019",
     "Location",
@@ -135,6 +168,7 @@ __all__ = [
     "Procurement2019",
     "RegulationCounts",
     "Report",
+    "Reuse",
     "ReviewOutcomes",
     "ReviewsAndLawsuits",
     "SerializationError",
@@ -145,7 +179,10 @@ __all__ = [
     "UnsupportedFormatError",
     "Withheld",
     "__version__",
+    "aggregate",
     "cells",
+    "check_corpus",
+    "compare",
     "edition_for_year",
     "from_cells",
     "from_dict",
@@ -159,9 +196,14 @@ __all__ = [
     "parse_html",
     "read_document",
     "render",
+    "reuse",
     "skeleton",
     "text_layout_problems",
     "to_dict",
+    "to_frame",
     "to_json",
     "validate",
+    "write_cells_csv",
+    "write_parquet",
+    "write_xlsx",
 ]

@@ -1,0 +1,40 @@
+"""What the analyses share: their error, reading a cell as a number, naming a report."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..errors import GovInfoError
+from ..model import Report
+
+__all__ = ["IncompatibleReportsError", "Number", "difference", "number", "report_name"]
+
+Number = int | Decimal
+
+
+class IncompatibleReportsError(GovInfoError, ValueError):
+    """Reports that cannot be compared or added up: other editions, other years, wrong order.
+
+    The message says which reports and why (Chinese).
+    """
+
+
+def number(value: object) -> Number | None:
+    """``value`` when it can be added up (an ``int`` or a finite ``Decimal``), else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    return None
+
+
+def difference(a: Number, b: Number) -> Number:
+    """How far apart two numbers are (never negative)."""
+    return a - b if a >= b else b - a
+
+
+def report_name(report: Report, fallback: str) -> str:
+    """How messages name a report: ``2024年报告``, or ``fallback`` when the year is unknown."""
+    return f"{report.year}年报告" if report.year is not None else fallback
