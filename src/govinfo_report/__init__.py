@@ -34,6 +34,7 @@ from .errors import CellValueError as CellValueError
 from .errors import DecodeError as DecodeError
 from .errors import EmptyInputError as EmptyInputError
 from .errors import GovInfoError as GovInfoError
+from .errors import IncompatibleReportsError as IncompatibleReportsError
 from .errors import InputTooLargeError as InputTooLargeError
 from .errors import Location as Location
 from .errors import MissingDependencyError as MissingDependencyError
@@ -71,7 +72,6 @@ from .values import Money as Money
 if TYPE_CHECKING:
     from .analysis.aggregate import Aggregate as Aggregate
     from .analysis.aggregate import aggregate as aggregate
-    from .analysis.common import IncompatibleReportsError as IncompatibleReportsError
     from .analysis.compare import Comparison as Comparison
     from .analysis.compare import ComparisonFinding as ComparisonFinding
     from .analysis.compare import compare as compare
@@ -97,7 +97,6 @@ _LAZY = {
     "Comparison": "analysis.compare",
     "ComparisonFinding": "analysis.compare",
     "CorpusCheck": "analysis.corpus",
-    "IncompatibleReportsError": "analysis.common",
     "Reuse": "analysis.reuse",
     "aggregate": "analysis.aggregate",
     "check_corpus": "analysis.corpus",

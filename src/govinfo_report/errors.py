@@ -22,6 +22,7 @@ __all__ = [
     "DecodeError",
     "EmptyInputError",
     "GovInfoError",
+    "IncompatibleReportsError",
     "InputTooLargeError",
     "Location",
     "MissingDependencyError",
@@ -282,6 +283,13 @@ def _rebuild_cells_error(
     cls: type[CellsError], reason: str, address: str | None, record: int | None
 ) -> CellsError:
     return cls(reason, address=address, record=record)
+
+
+class IncompatibleReportsError(GovInfoError, ValueError):
+    """Reports that cannot be compared or added up: other editions, other years, wrong order.
+
+    The message says which reports and why (Chinese).
+    """
 
 
 class MissingDependencyError(GovInfoError, ImportError):

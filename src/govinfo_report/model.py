@@ -454,7 +454,7 @@ def _diagnostics(value: Any) -> tuple[Diagnostic, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """One annual report.
 
@@ -497,3 +497,15 @@ class Report:
     other_matters: Narrative
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics, eq=False)
     source: Source | None = attrs.field(default=None, eq=False)
+
+    def __repr__(self) -> str:
+        """One line: body, year, edition, cells filled and blank, findings (not every cell)."""
+        from .display import report_repr
+
+        return report_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The three tables as the report prints them, findings highlighted (Jupyter)."""
+        from .display import report_html
+
+        return report_html(self)

@@ -26,11 +26,11 @@ import attrs
 
 from ..cells import CellAddress
 from ..editions import get_edition
+from ..errors import IncompatibleReportsError
 from ..layout import CellKey, build_table, table_values
 from ..model import Report
 from ..skeleton import skeleton
 from ..values import CellKind, Money, Value
-from .common import IncompatibleReportsError
 
 __all__ = ["Aggregate", "AggregateInput", "BlankInput", "aggregate"]
 

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..errors import GovInfoError
 from ..model import Report
 
-__all__ = ["IncompatibleReportsError", "Number", "difference", "number", "report_name"]
+__all__ = ["Number", "difference", "number", "report_name"]
 
 Number = int | Decimal
-
-
-class IncompatibleReportsError(GovInfoError, ValueError):
-    """Reports that cannot be compared or added up: other editions, other years, wrong order.
-
-    The message says which reports and why (Chinese).
-    """
 
 
 def number(value: object) -> Number | None:

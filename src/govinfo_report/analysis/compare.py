@@ -34,10 +34,11 @@ import attrs
 
 from ..cells import CellAddress, cells
 from ..editions import get_edition
+from ..errors import IncompatibleReportsError
 from ..layout import cell_specs
 from ..model import Report
 from ..values import CellKind, Value, format_value
-from .common import IncompatibleReportsError, Number, difference, number, report_name
+from .common import Number, difference, number, report_name
 from .mapping import AddressMapping, address_mapping
 
 __all__ = [

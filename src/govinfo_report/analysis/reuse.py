@@ -45,11 +45,12 @@ import attrs
 
 from ..cells import CellAddress, cells
 from ..editions import HEADINGS, TABLE_NAMES, get_edition
+from ..errors import IncompatibleReportsError
 from ..layout import cell_specs
 from ..model import Narrative, Report
 from ..skeleton import PLACEHOLDER_MARK
 from ..values import Value
-from .common import IncompatibleReportsError, number, report_name
+from .common import number, report_name
 from .compare import ComparisonFinding
 from .mapping import AddressMapping, address_mapping
 
