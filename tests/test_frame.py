@@ -12,6 +12,7 @@ from hypothesis import given, settings
 
 import govinfo_report as gr
 from govinfo_report.testing import reports as any_reports
+from govinfo_report.values import Money
 from tests.conftest import SEED_NAMES, SEEDS, VARIANTS, variants
 
 FEE = (2, "第二十条第（八）项/行政事业性收费", "本年收费金额（单位：万元）")
@@ -94,22 +95,35 @@ def test_every_value_is_the_cells_value(report: gr.Report) -> None:
     want = [(i, c.table, c.row, c.column, c.value) for i, r in enumerate(reports) for c in gr.cells(r)]
     counts = frame["count"].astype(object).tolist()
     amounts = frame["amount"].astype(object).tolist()
+    units = frame["unit"].astype(object).tolist()
+
+    def value(count: Any, amount: Any, unit: Any, kind: str) -> object:
+        if count is pd.NA and amount is pd.NA:
+            return None
+        if count is not pd.NA:
+            return count
+        # A 2019 procurement amount keeps the unit printed in its cell ("" when none).
+        return Money(amount, "" if unit is pd.NA or unit is None else unit) if kind == "money" else amount
+
+    kinds = [c.kind for r in reports for c in gr.cells(r)]
     got = [
-        (
-            report,
-            table,
-            row,
-            column,
-            None if count is pd.NA and amount is pd.NA else (amount if count is pd.NA else count),
-        )
-        for report, table, row, column, count, amount in zip(
-            frame["report"], frame["table"], frame["row"], frame["column"], counts, amounts, strict=True
+        (report, table, row, column, value(count, amount, unit, kind))
+        for report, table, row, column, count, amount, unit, kind in zip(
+            frame["report"],
+            frame["table"],
+            frame["row"],
+            frame["column"],
+            counts,
+            amounts,
+            units,
+            kinds,
+            strict=True,
         )
     ]
     assert got == want
-    for (*_, value), amount in zip(want, amounts, strict=True):
-        if isinstance(value, Decimal):
-            assert amount == value  # exact: no digit lost
+    for (*_, cell_value), amount in zip(want, amounts, strict=True):
+        if isinstance(cell_value, Decimal):
+            assert amount == cell_value  # exact: no digit lost
 
 
 def test_wide_one_row_per_report() -> None:

@@ -16,7 +16,7 @@ from .layout import table_values
 from .model import Report
 from .values import CellKind, Value
 
-__all__ = ["CellAddress", "CellRecord", "cells"]
+__all__ = ["CellAddress", "CellRecord", "Layout", "cells", "layout_of"]
 
 
 @attrs.frozen
@@ -62,6 +62,22 @@ class CellRecord:
     row_path: tuple[str, ...]
     column_path: tuple[str, ...]
     kind: CellKind
+
+
+#: The tables a report has: (table number, report attribute, table class), per table.
+Layout = tuple[tuple[int, str, type], ...]
+
+
+def layout_of(report: Report) -> Layout:
+    """The tables ``report`` has, in order: its edition's, or a variant's (a one-row （六）其他处理).
+
+    Two reports with the same layout have the same cells in the same order, so code
+    working on many reports can work out what it needs once per layout.
+    """
+    edition = get_edition(report.edition)
+    return tuple(
+        (table.number, table.attribute, type(getattr(report, table.attribute))) for table in edition.tables
+    )
 
 
 def cells(report: Report) -> Iterator[CellRecord]:

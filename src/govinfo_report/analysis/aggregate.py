@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from ..cells import CellAddress
+from ..cells import CellAddress, layout_of
 from ..editions import get_edition
 from ..errors import IncompatibleReportsError
 from ..layout import CellKey, build_table, table_values
@@ -140,11 +140,11 @@ def aggregate(
         for index, report in enumerate(reports)
     )
     edition, summed_year = _common(inputs, year)
-    layout = get_edition(edition)
+    shape = _one_layout(reports, inputs)
     blanks: list[BlankInput] = []
     problems: list[str] = []
     tables: dict[str, Any] = {}
-    for table in layout.tables:
+    for table in get_edition(edition).tables:
         sums: dict[CellKey, Value] = {}
         columns = [list(table_values(getattr(report, table.attribute))) for report in reports]
         for position, (spec, _) in enumerate(columns[0]):
@@ -154,10 +154,21 @@ def aggregate(
                 if value is None:
                     blanks.append(BlankInput(item, address))
             sums[spec.key] = _sum(values, spec.kind, blank_as_zero, address, problems)
-        tables[table.attribute] = build_table(table.cls, sums)
+        tables[table.attribute] = build_table(shape[table.number], sums)
     base = skeleton(agency, summed_year, edition, title=title)
     report = attrs.evolve(base, **tables)
     return Aggregate(report, inputs, tuple(blanks), blank_as_zero, tuple(problems))
+
+
+def _one_layout(reports: list[Report], inputs: tuple[AggregateInput, ...]) -> dict[int, type]:
+    """The table classes every report has; reports that print a table otherwise are refused."""
+    layouts = [layout_of(report) for report in reports]
+    if len(set(layouts)) > 1:
+        odd = [str(item) for item, layout in zip(inputs, layouts, strict=True) if layout != layouts[0]]
+        raise IncompatibleReportsError(
+            f"{'、'.join(odd)}的表格样式与{inputs[0]}不同（如表三（六）其他处理分一行和三行），不能逐项汇总"
+        )
+    return {number: cls for number, _, cls in layouts[0]}
 
 
 def _common(inputs: tuple[AggregateInput, ...], year: int | None) -> tuple[str, int]:

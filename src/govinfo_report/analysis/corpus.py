@@ -27,7 +27,6 @@ from typing import Any
 import attrs
 
 from ..batch import collect_paths, parse_many
-from ..editions import get_edition
 from ..errors import GovInfoError
 from ..layout import build_table, cell_specs
 from ..model import Narrative, Report
@@ -185,16 +184,13 @@ class _Read:
 
     def tables(self) -> Report:
         """A report holding only this report's tables (what the cross-year rules read)."""
-        layout = get_edition(self.fingerprint.edition)
         values = iter(self.fingerprint.values)
         tables: dict[str, Any] = {
-            table.attribute: build_table(
-                table.cls, {spec.key: next(values) for spec in cell_specs(table.cls)}
-            )
-            for table in layout.tables
+            attribute: build_table(cls, {spec.key: next(values) for spec in cell_specs(cls)})
+            for _, attribute, cls in self.fingerprint.layout
         }
         return Report(
-            edition=layout.name,
+            edition=self.fingerprint.edition,
             agency=self.row.agency,
             year=self.row.year,
             title="",

@@ -40,11 +40,12 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 import attrs
 
-from ..cells import CellAddress, cells
-from ..editions import HEADINGS, TABLE_NAMES, get_edition
+from ..cells import CellAddress, Layout, cells, layout_of
+from ..editions import HEADINGS, TABLE_NAMES
 from ..errors import IncompatibleReportsError
 from ..layout import cell_specs
 from ..model import Narrative, Report
@@ -362,9 +363,7 @@ def reuse(earlier: Report, later: Report, *, mapping: AddressMapping | None = No
     except IncompatibleReportsError:
         tables: tuple[TableSameness, ...] = ()
     else:
-        tables = table_sameness(
-            _values(earlier.edition, _cell_values(earlier)), _values(later.edition, _cell_values(later)), find
-        )
+        tables = table_sameness(_values(earlier), _values(later), find)
     return Reuse(earlier, later, tuple(sections), tables, tuple(excluded))
 
 
@@ -372,25 +371,22 @@ def reuse(earlier: Report, later: Report, *, mapping: AddressMapping | None = No
 # Tables
 
 
-def _cell_values(report: Report) -> tuple[Value, ...]:
-    return tuple(cell.value for cell in cells(report))
+def _values(report: Report) -> dict[CellAddress, Value]:
+    """The report's cells by address (whatever layout its tables have)."""
+    return _by_address(layout_of(report), tuple(cell.value for cell in cells(report)))
 
 
-def _addresses(edition: str) -> tuple[CellAddress, ...]:
+@cache
+def _addresses(layout: Layout) -> tuple[CellAddress, ...]:
     return tuple(
-        CellAddress(table.number, "/".join(spec.row), "/".join(spec.column))
-        for table in get_edition(edition).tables
-        for spec in cell_specs(table.cls)
+        CellAddress(number, "/".join(spec.row), "/".join(spec.column))
+        for number, _, cls in layout
+        for spec in cell_specs(cls)
     )
 
 
-_ADDRESSES: dict[str, tuple[CellAddress, ...]] = {}
-
-
-def _values(edition: str, values: Sequence[Value]) -> dict[CellAddress, Value]:
-    if edition not in _ADDRESSES:
-        _ADDRESSES[edition] = _addresses(edition)
-    return dict(zip(_ADDRESSES[edition], values, strict=True))
+def _by_address(layout: Layout, values: Sequence[Value]) -> dict[CellAddress, Value]:
+    return dict(zip(_addresses(layout), values, strict=True))
 
 
 def table_sameness(
@@ -426,6 +422,7 @@ class Fingerprint:
 
     Attributes:
         edition: the report's edition.
+        layout: its tables (:func:`govinfo_report.cells.layout_of`).
         values: its cells' values in printed order.
         counted: the hash of each counted sentence's masked key.
         lengths: each counted sentence's weight, in the order of ``counted``.
@@ -433,6 +430,7 @@ class Fingerprint:
     """
 
     edition: str
+    layout: Layout
     values: tuple[Value, ...]
     counted: array[int]
     lengths: array[int]
@@ -450,7 +448,8 @@ def fingerprint(report: Report) -> Fingerprint:
         if sentence.excluded is None:
             counted.append(digest)
             lengths.append(len(sentence.masked))
-    return Fingerprint(report.edition, _cell_values(report), counted, lengths, array("q", sorted(known)))
+    values = tuple(cell.value for cell in cells(report))
+    return Fingerprint(report.edition, layout_of(report), values, counted, lengths, array("q", sorted(known)))
 
 
 def reuse_rate(earlier: Fingerprint, later: Fingerprint) -> float | None:
@@ -472,5 +471,5 @@ def fingerprint_tables(earlier: Fingerprint, later: Fingerprint) -> tuple[TableS
     except IncompatibleReportsError:
         return ()
     return table_sameness(
-        _values(earlier.edition, earlier.values), _values(later.edition, later.values), find
+        _by_address(earlier.layout, earlier.values), _by_address(later.layout, later.values), find
     )

@@ -46,7 +46,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from ..editions import get_edition
+from ..cells import Layout, layout_of
 from ..errors import MissingDependencyError
 from ..layout import cell_specs
 from ..model import Report
@@ -112,14 +112,14 @@ class _Cell:
         return (self.table, self.row, self.column)
 
 
-_LAYOUTS: dict[str, tuple[_Cell, ...]] = {}
+_LAYOUTS: dict[Layout, tuple[_Cell, ...]] = {}
 
 
-def _layout(edition: str) -> tuple[_Cell, ...]:
-    if edition not in _LAYOUTS:
-        _LAYOUTS[edition] = tuple(
+def _layout(layout: Layout) -> tuple[_Cell, ...]:
+    if layout not in _LAYOUTS:
+        _LAYOUTS[layout] = tuple(
             _Cell(
-                table.number,
+                number,
                 "/".join(spec.row),
                 "/".join(spec.column),
                 spec.row,
@@ -127,29 +127,31 @@ def _layout(edition: str) -> tuple[_Cell, ...]:
                 spec.kind,
                 spec.unit,
             )
-            for table in get_edition(edition).tables
-            for spec in cell_specs(table.cls)
+            for number, _, cls in layout
+            for spec in cell_specs(cls)
         )
-    return _LAYOUTS[edition]
+    return _LAYOUTS[layout]
 
 
-_GETTERS: dict[str, Callable[[Report], tuple[Value, ...]]] = {}
+_GETTERS: dict[Layout, Callable[[Report], tuple[Value, ...]]] = {}
 
 
 def _values(report: Report) -> tuple[Value, ...]:
     """Every cell value of ``report`` in printed order (the order of :func:`govinfo_report.cells`).
 
-    One ``attrgetter`` per edition over the attribute paths of the model's cell
-    specs: the values of a report in one call, fast enough for a million cells.
+    One ``attrgetter`` per layout (:func:`govinfo_report.cells.layout_of`) over the
+    attribute paths of the model's cell specs: the values of a report in one call,
+    fast enough for a million cells.
     """
-    getter = _GETTERS.get(report.edition)
+    layout = layout_of(report)
+    getter = _GETTERS.get(layout)
     if getter is None:
         paths = [
-            ".".join((table.attribute, *spec.attributes))
-            for table in get_edition(report.edition).tables
-            for spec in cell_specs(table.cls)
+            ".".join((attribute, *spec.attributes))
+            for _, attribute, cls in layout
+            for spec in cell_specs(cls)
         ]
-        getter = _GETTERS[report.edition] = operator.attrgetter(*paths)
+        getter = _GETTERS[layout] = operator.attrgetter(*paths)
     return getter(report)
 
 
@@ -205,17 +207,18 @@ def _positions(reports: Sequence[Report]) -> tuple[list[_Cell], list[list[int]]]
     """Every cell position met (first edition first), and each report's positions in that list."""
     cells: list[_Cell] = []
     where: dict[tuple[int, str, str], int] = {}
-    by_edition: dict[str, list[int]] = {}
-    for report in reports:
-        if report.edition not in by_edition:
+    by_layout: dict[Layout, list[int]] = {}
+    layouts = [layout_of(report) for report in reports]
+    for layout in layouts:
+        if layout not in by_layout:
             indices = []
-            for cell in _layout(report.edition):
+            for cell in _layout(layout):
                 if cell.key not in where:
                     where[cell.key] = len(cells)
                     cells.append(cell)
                 indices.append(where[cell.key])
-            by_edition[report.edition] = indices
-    return cells, [by_edition[report.edition] for report in reports]
+            by_layout[layout] = indices
+    return cells, [by_layout[layout] for layout in layouts]
 
 
 def _categorical(np: Any, pd: Any, labels: Sequence[str | None], codes: Any) -> Any:
