@@ -134,17 +134,21 @@ def fields_in_text(text: str) -> MetadataFields:
 
 
 def is_field_text(text: str) -> bool:
-    """Whether a whole line is metadata fields (``发布日期：2022-02-08``) and nothing else."""
+    """Whether a whole line is metadata (``发布日期：2022-02-08　　浏览次数：12``) and nothing else."""
     matches = list(_FIELD.finditer(text))
     if not matches or matches[0].start() != 0:
         return False
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        field = _field_of(_key_of(match.group(1)))
         value = text[match.end() : end].strip()
-        if field is None or not value or field_value(field[0], value) is None:
+        if not value:
             return False
-        if field[0] == "published" and _DATE.sub("", value, count=1).strip(" :：0123456789"):
+        field = _field_of(_key_of(match.group(1)))
+        if field is None:
+            continue  # a word of metadata blocks that names no field of ours
+        if field_value(field[0], value) is None:
+            return False
+        if field[0] == "published" and _DATE.sub("", value, count=1).strip().strip(":：0123456789 "):
             return False  # a date followed by more than a time of day
     return True
 

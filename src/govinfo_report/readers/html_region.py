@@ -262,28 +262,32 @@ def _first_fields(sources: Sequence[MetadataFields]) -> MetadataFields:
 
 
 def _front(head: Sequence[Item]) -> tuple[list[Item], list[MetadataFields], bool]:
-    """The head with its title line made one and its metadata lines taken out; whether it has a title."""
+    """The head with its title line made one and its metadata lines taken out; whether it has a title.
+
+    Lines of page metadata (``发布时间：…　来源：…``) are taken out before the title and
+    right after it; without a title, at the start only.
+    """
     paragraphs = [item for item in head if isinstance(item, Paragraph)]
     found = title_in(paragraphs)
-    cut = found[0] if found else len(paragraphs)
     fields: list[MetadataFields] = []
     kept: list[Item] = []
-    leading = True  # without a title, only the lines before any other text are metadata
+    furniture = True  # still where metadata lines stand
     position = -1
     for item in head:
         if isinstance(item, Table):
             kept.append(item)
-            leading = False
+            furniture = False
             continue
         position += 1
-        if position < cut and (leading or found) and is_field_text(item.text):
-            fields.append(fields_in_text(item.text))
-            continue
-        leading = False
         if found and found[0] <= position < found[1]:
             if position == found[0]:
                 kept.append(_merged(paragraphs, *found))
+            furniture = True  # metadata lines follow the title too
             continue
+        if (furniture or (found and position < found[0])) and is_field_text(item.text):
+            fields.append(fields_in_text(item.text))
+            continue
+        furniture = False
         kept.append(item)
     return kept, fields, found is not None
 
