@@ -14,12 +14,13 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.readers import sniff
+from govinfo_report.values import Money
 from tests.conftest import FIXTURES
 from tests.real_cells import REAL, differences
 
 HTML = FIXTURES / "html"
 
-Value = int | Decimal | None
+Value = int | Decimal | Money | None
 
 
 def rows_of(report: gr.Report, table: int) -> list[list[Value]]:
@@ -27,7 +28,7 @@ def rows_of(report: gr.Report, table: int) -> list[list[Value]]:
     rows: dict[str, list[Value]] = {}
     for cell in gr.cells(report):
         if cell.table == table:
-            rows.setdefault(cell.row, []).append(cell.value)  # type: ignore[arg-type]
+            rows.setdefault(cell.row, []).append(cell.value)
     return list(rows.values())
 
 

@@ -9,18 +9,19 @@ from __future__ import annotations
 import pytest
 
 import govinfo_report as gr
+from govinfo_report.readers import Document, sniff
 from govinfo_report.readers.html_meta import fields_in_text, is_field_text
 from govinfo_report.readers.html_region import page_title_parts
 from govinfo_report.values import EMPTY
 
 
-def document(page: str | bytes, **options: str) -> gr.readers.Document:
+def document(page: str | bytes, encoding: str | None = None) -> Document:
     data = page.encode("utf-8") if isinstance(page, str) else page
-    return gr.read_document(data, form="html", **options)  # type: ignore[arg-type]
+    return gr.read_document(data, form="html", encoding=encoding)
 
 
-def lines(page: str | bytes, **options: str) -> list[str]:
-    return document(page, **options).text.split("\n")
+def lines(page: str | bytes, encoding: str | None = None) -> list[str]:
+    return document(page, encoding).text.split("\n")
 
 
 # ---------------------------------------------------------------------------
@@ -246,6 +247,20 @@ def test_chrome_around_the_article_is_left_out() -> None:
     ]
 
 
+def test_an_info_bar_inside_the_article_is_metadata_not_preamble() -> None:
+    page = f"""<div class="article"><h1>某局2024年政府信息公开工作年度报告</h1>
+    <div class="info">来源：某局　时间：2025-01-20 10:12 【字体：<a href="#">大</a> <a href="#">中</a>
+    <a href="#">小</a>】【<a href="#">打印</a>】</div>
+    <p>本报告依据条例编制。</p>{SECTIONS}</div>"""
+    doc = document(page)
+    assert doc.text.split("\n")[:3] == [
+        "某局2024年政府信息公开工作年度报告",
+        "本报告依据条例编制。",
+        "一、总体情况",
+    ]
+    assert (doc.source.published, doc.source.publisher) == ("2025-01-20", "某局")
+
+
 def test_a_page_without_sections_is_read_whole() -> None:
     page = "<body><div><a href='/'>首页</a></div><p>这是一篇新闻。</p></body>"
     assert lines(page) == ["首页", "这是一篇新闻。"]
@@ -318,7 +333,7 @@ def test_archive_root_named_by_start() -> None:
         "PHA+5pys6aG1PC9wPg==\r\n"  # <p>本页</p>
         "--b--\r\n"
     ).encode()
-    assert gr.readers.sniff(archive).detail == "mhtml"
+    assert sniff(archive).detail == "mhtml"
     assert gr.read_document(archive).text == "本页"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import event, given
 
@@ -105,23 +106,17 @@ def test_paragraphs_a_text_layout_would_join_survive_a_page() -> None:
     report = gr.parse(seed_text(SEED_NAMES[0]))
     # Two paragraphs without closing punctuation: the text layout joins them, a page does not.
     open_ended = gr.Narrative(paragraphs=("第一段没有句号", "第二段也没有"))
-    changed = type(report)(**{**_fields(report), "problems": open_ended})
+    changed = attrs.evolve(report, problems=open_ended)
     assert any("连成一段" in p for p in gr.text_layout_problems(changed))
     assert html_layout_problems(changed) == []
     assert gr.parse_html(gr.render(changed, "html")) == changed
     assert gr.parse(gr.render(changed, "text")) != changed
 
 
-def _fields(report: gr.Report) -> dict[str, object]:
-    import attrs
-
-    return {field.name: getattr(report, field.name) for field in attrs.fields(type(report))}
-
-
 def test_a_paragraph_that_reads_as_a_heading_cannot_be_carried() -> None:
     report = gr.parse(seed_text(SEED_NAMES[0]))
     lookalike = gr.Narrative(paragraphs=("二、主动公开政府信息情况",))
-    changed = type(report)(**{**_fields(report), "other_matters": lookalike})
+    changed = attrs.evolve(report, other_matters=lookalike)
     assert html_layout_problems(changed)
     with pytest.raises(gr.ParseError, match="章节标题"):
         gr.parse_html(gr.render(changed, "html"))
@@ -130,6 +125,6 @@ def test_a_paragraph_that_reads_as_a_heading_cannot_be_carried() -> None:
 def test_white_space_runs_cannot_be_carried() -> None:
     report = gr.parse(seed_text(SEED_NAMES[0]))
     spaced = gr.Narrative(paragraphs=("全年公开  信息。",))
-    changed = type(report)(**{**_fields(report), "other_matters": spaced})
+    changed = attrs.evolve(report, other_matters=spaced)
     assert html_layout_problems(changed)
     assert gr.parse_html(gr.render(changed, "html")).other_matters.paragraphs == ("全年公开 信息。",)

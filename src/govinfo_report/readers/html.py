@@ -50,7 +50,8 @@ def _lxml() -> ModuleType:
         raise MissingDependencyError(
             "读取网页（HTML）需要安装可选依赖lxml：pip install 'govinfo-report[html]'"
         ) from None
-    return etree
+    module: ModuleType = etree
+    return module
 
 
 def read(data: bytes, *, path: str | None = None, encoding: str | None = None, detail: str = "") -> Document:

@@ -201,6 +201,8 @@ def _wide(char: str) -> bool:
 
 def collapse(raw: str) -> str:
     """Inline text as a browser shows it (see the module's docstring), stripped."""
+    if raw.isalnum():  # a number or a word: nothing to do (the common table cell)
+        return raw
 
     def space(match: re.Match[str]) -> str:
         run = match.group()

@@ -66,6 +66,15 @@ OTHER_KEYS = (
     "组配分类",
     "内容概述",
     "浏览次数",
+    "点击数",
+    "访问量",
+    "阅读次数",
+    "作者",
+    "责任编辑",
+    "编辑",
+    "字体",
+    "字号",
+    "分享到",
 )
 
 MetadataFields = dict[str, str]
@@ -81,6 +90,7 @@ _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?"
 # Where a value ends: wide spaces, brackets and separators around page furniture.
 _VALUE_END = re.compile(r"\s{2,}|[【】\[\]|｜]|\s(?=\S+\s*[：:])")
 _WHITE = re.compile(r"\s+")
+_BUTTONS = re.compile(r"【[^】\n]{0,20}】|\[[^\]\n]{0,20}\]")
 
 
 def _key_of(text: str) -> str:
@@ -134,7 +144,11 @@ def fields_in_text(text: str) -> MetadataFields:
 
 
 def is_field_text(text: str) -> bool:
-    """Whether a whole line is metadata (``发布日期：2022-02-08　　浏览次数：12``) and nothing else."""
+    """Whether a whole line is metadata (``发布日期：2022-02-08　　浏览次数：12``) and nothing else.
+
+    Page buttons in brackets (``【打印】``, ``[关闭]``) may stand among the fields.
+    """
+    text = _BUTTONS.sub(" ", text).strip()
     matches = list(_FIELD.finditer(text))
     if not matches or matches[0].start() != 0:
         return False

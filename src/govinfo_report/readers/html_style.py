@@ -151,20 +151,31 @@ def _plain_rules(sheet: str) -> Iterator[tuple[str, str]]:
         brace = sheet.find("{", at)
         if brace < 0:
             return
-        prelude = sheet[at:brace]
+        # The block's end: the brace that closes it, nested blocks (inside @media) counted.
         depth, end = 1, brace + 1
-        while end < length and depth:
-            char = sheet[end]
-            if char == "{":
-                depth += 1
-            elif char == "}":
-                depth -= 1
-            end += 1
+        while depth:
+            opening, closing = sheet.find("{", end), sheet.find("}", end)
+            if closing < 0:
+                end = length
+                break
+            if 0 <= opening < closing:
+                depth, end = depth + 1, opening + 1
+            else:
+                depth, end = depth - 1, closing + 1
         # An at-rule without a block (``@import …;``) ends at its semicolon.
+        prelude = sheet[at:brace]
         prelude = prelude[prelude.rfind(";") + 1 :]
         if not prelude.strip().startswith("@"):
             yield prelude, sheet[brace + 1 : end - 1]
         at = end
+
+
+@cache
+def _compiled(path: str) -> etree.XPath | None:
+    try:
+        return etree.XPath(path)
+    except etree.XPathError:
+        return None
 
 
 @attrs.frozen
@@ -202,12 +213,15 @@ def _styled(root: etree._Element, text: str) -> list[etree._Element]:
         for spelling in ("isplay", "ISPLAY", "isibility", "ISIBILITY")
         if spelling in text
     )
-    found: list[object] = []
-    if "hidden" in text or "HIDDEN" in text:
-        found += _HIDDEN_ATTRIBUTE(root)  # type: ignore[arg-type]
+    searches = [_HIDDEN_ATTRIBUTE] if "hidden" in text or "HIDDEN" in text else []
     if terms:
-        found += _style_search(terms)(root)  # type: ignore[arg-type]
-    return [element for element in found if isinstance(element, etree._Element)]
+        searches.append(_style_search(terms))
+    found: list[etree._Element] = []
+    for search in searches:
+        hits = search(root)
+        if isinstance(hits, list):
+            found += [hit for hit in hits if isinstance(hit, etree._Element)]
+    return found
 
 
 def displays(root: etree._Element, sheets: Iterable[str], text: str) -> Displays:
@@ -226,10 +240,8 @@ def displays(root: etree._Element, sheets: Iterable[str], text: str) -> Displays
                 path, ids, classes, names = compiled
                 rank: Rank = (int(important), 0, ids, classes, names, order)
                 order += 1
-                try:
-                    matched = etree.XPath(path)(root)
-                except etree.XPathError:
-                    continue
+                search = _compiled(path)
+                matched = search(root) if search is not None else []
                 assert isinstance(matched, list)
                 for element in matched:
                     if isinstance(element, etree._Element) and (
