@@ -10,7 +10,7 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.readers import Document, sniff
-from govinfo_report.readers.html_meta import fields_in_text, is_field_text
+from govinfo_report.readers.html_meta import fields_in_cells, fields_in_text, is_field_text
 from govinfo_report.readers.html_region import page_title_parts
 from govinfo_report.values import EMPTY
 
@@ -190,6 +190,13 @@ def test_metadata_fields_in_lines() -> None:
         "index_number": "113208/2022-00012",
         "published": "2022年1月25日",
     }
+    # In a metadata table, a key cell and the cell after it, or key and value in one cell.
+    assert fields_in_cells(
+        [["发文日期：2024-01-18", "发布日期：2024-01-19"], ["索 引 号：", "X/2024-1"]]
+    ) == {
+        "published": "2024-01-19",
+        "index_number": "X/2024-1",
+    }
     assert is_field_text("发布时间：2023-01-28　　来源：县教育局　　浏览次数：256")
     assert not is_field_text("统计时间：2021年1月1日至12月31日")
     assert not is_field_text("本报告所列数据的统计期限自2021年1月1日起至12月31日止。")
@@ -313,6 +320,17 @@ def test_encoding_forced_by_the_caller() -> None:
         lines(page, encoding="utf-8")
     with pytest.raises(gr.DecodeError):
         lines(page, encoding="no-such-codec")
+
+
+def test_an_xhtml_page_with_an_xml_declaration() -> None:
+    page = (
+        '<?xml version="1.0" encoding="gb2312"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+        f'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{REPORT_LINE}</p></body></html>'
+    ).encode("gb18030")
+    assert sniff(page).form == "html"  # the form from the content: no file name needed
+    assert gr.read_document(page).text == REPORT_LINE
 
 
 def test_invisible_control_characters_are_dropped() -> None:

@@ -99,11 +99,11 @@ def _document(root: Any, text: str, path: str | None) -> Document:
     from .html_region import lay_out, page_title_parts
     from .html_style import displays
 
-    head = _head(root)
+    head = _Head(root)
     layout = lay_out(
         read_blocks(root, displays(root, head.sheets, text)),
         page_titles=head.titles(page_title_parts),
-        meta_fields=fields_in_meta(head.metas),
+        meta_fields=fields_in_meta({name: content for name, (content, _) in head.metas.items()}),
     )
     source = Source(
         "html",
@@ -128,42 +128,35 @@ def _document(root: Any, text: str, path: str | None) -> Document:
 
 
 class _Head:
-    """What the page's ``<head>`` (and any ``<style>``) says: its title, ``<meta>`` tags, style sheets."""
+    """What the page says outside its body: its title, ``<meta>`` tags, style sheets."""
 
-    def __init__(self, title: str | None, title_line: int, metas: dict[str, str], sheets: list[str]) -> None:
-        self.title = title
-        self.title_line = title_line
-        self.metas = metas
-        self.sheets = sheets
+    def __init__(self, root: Any) -> None:
+        from .html_blocks import source_line
+
+        element = root.find("head/title")
+        self.title: str | None = None
+        self.title_line = 0
+        if element is not None:
+            self.title = " ".join("".join(element.itertext()).split()) or None
+            self.title_line = source_line(element)
+        #: ``<meta>`` contents by name (or property), lowercased, with their source lines.
+        self.metas: dict[str, tuple[str, int]] = {}
+        for meta in root.iter("meta"):
+            name = (meta.get("name") or meta.get("property") or "").strip().lower()
+            content = meta.get("content")
+            if name and content and name not in self.metas:
+                self.metas[name] = (content, source_line(meta))
+        self.sheets: list[str] = [style.text or "" for style in root.iter("style")]
 
     def titles(self, parts: Callable[[str], list[str]]) -> list[tuple[str, int]]:
-        """Candidate title lines from outside the body, best first."""
+        """Candidate title lines from outside the body, best first, with their source lines."""
         found = []
-        article = self.metas.get("articletitle")
-        if article:
-            found.append((" ".join(article.split()), self.title_line))
+        if "articletitle" in self.metas:
+            article, line = self.metas["articletitle"]
+            found.append((" ".join(article.split()), line))
         if self.title:
             found += [(part, self.title_line) for part in parts(self.title)]
         return found
-
-
-def _head(root: Any) -> _Head:
-    from .html_blocks import source_line
-
-    title_element = next(root.iter("title"), None)
-    title = None
-    line = 0
-    if title_element is not None:
-        title = " ".join("".join(title_element.itertext()).split()) or None
-        line = source_line(title_element)
-    metas: dict[str, str] = {}
-    for meta in root.iter("meta"):
-        name = (meta.get("name") or meta.get("property") or "").strip().lower()
-        content = meta.get("content")
-        if name and content and name not in metas:
-            metas[name] = content
-    sheets = [style.text or "" for style in root.iter("style")]
-    return _Head(title, line, metas, sheets)
 
 
 def _table(builder: DocumentBuilder, table: Table, number: int) -> None:

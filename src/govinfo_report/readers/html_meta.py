@@ -128,8 +128,8 @@ def _best(found: Iterable[tuple[str, int, str]]) -> MetadataFields:
     return {field: value for field, (_, value) in best.items()}
 
 
-def fields_in_text(text: str) -> MetadataFields:
-    """The fields a line of page furniture states (``来源：某局 时间：2022-02-08 16:34``)."""
+def _found_in_text(text: str) -> list[tuple[str, int, str]]:
+    """``(field, rank of its word, value)`` for each field a line states."""
     matches = list(_FIELD.finditer(text))
     found = []
     for index, match in enumerate(matches):
@@ -140,7 +140,12 @@ def fields_in_text(text: str) -> MetadataFields:
         value = field_value(field[0], text[match.end() : end])
         if value:
             found.append((field[0], field[1], value))
-    return _best(found)
+    return found
+
+
+def fields_in_text(text: str) -> MetadataFields:
+    """The fields a line of page furniture states (``来源：某局 时间：2022-02-08 16:34``)."""
+    return _best(_found_in_text(text))
 
 
 def is_field_text(text: str) -> bool:
@@ -180,7 +185,7 @@ def fields_in_cells(rows: Iterable[list[str]]) -> MetadataFields:
                     if value:
                         found.append((field[0], field[1], value))
             else:
-                found += [(field, 99, value) for field, value in fields_in_text(text).items()]
+                found += _found_in_text(text)
     return _best(found)
 
 
