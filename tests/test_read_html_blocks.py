@@ -268,6 +268,16 @@ def test_an_info_bar_inside_the_article_is_metadata_not_preamble() -> None:
     assert (doc.source.published, doc.source.publisher) == ("2025-01-20", "某局")
 
 
+def test_metadata_closing_the_article_is_not_section_6() -> None:
+    page = f"""<div class="article"><p>某局2024年政府信息公开工作年度报告</p>{SECTIONS}
+    <p>六、其他需要报告的事项</p><p>无。</p><p>某局</p><p>日期：2025年1月20日</p>
+    <p>来源：某局办公室　　责任编辑：张三</p></div>"""
+    doc = document(page)
+    # The signature's date is the report's; the site's closing line is not.
+    assert doc.text.split("\n")[-4:] == ["六、其他需要报告的事项", "无。", "某局", "日期：2025年1月20日"]
+    assert doc.source.publisher == "某局办公室"
+
+
 def test_a_page_without_sections_is_read_whole() -> None:
     page = "<body><div><a href='/'>首页</a></div><p>这是一篇新闻。</p></body>"
     assert lines(page) == ["首页", "这是一篇新闻。"]

@@ -104,9 +104,9 @@ def test_merged_cells_too_large_are_refused() -> None:
 
 def test_a_huge_page_of_chrome_around_the_report() -> None:
     page = seed_page()
-    chrome = "<div class='nav'><ul>" + "<li><a href='/x'>栏目</a></li>" * 50_000 + "</ul></div>"
+    chrome = "<div class='nav'><ul>" + "<li><a href='/x'>栏目</a></li>" * 20_000 + "</ul></div>"
     huge = page.replace("<body>", "<body>" + chrome, 1).replace("</body>", chrome + "</body>", 1)
-    assert len(huge) > 2_000_000
+    assert len(huge) > 1_000_000  # 80,000 elements of navigation around a 21 KB report
     assert gr.parse_html(huge) == gr.parse(seed_text(SEED))
 
 

@@ -322,7 +322,10 @@ class _Walker:
                 events.skip_subtree()
             elif element not in inner:  # holds inline text only: taken whole
                 events.skip_subtree()
-                self._text(_inline_text(element), element)
+                if flags & (_BLOCK | _CELL) and not flags & _LINK and not self._pre:
+                    self._paragraph(_inline_text(element), element)
+                else:
+                    self._text(_inline_text(element), element)
             elif element.text:
                 self._text(element.text, element)
         self._boundary()
@@ -402,6 +405,16 @@ class _Walker:
         self._pieces.append(text)
         if self._in_link:
             self._links += len(text.strip())
+
+    def _paragraph(self, raw: str, element: etree._Element) -> None:
+        """A block element's whole text, entered just now (nothing is pending): one paragraph."""
+        text = collapse(raw) if raw else ""
+        if text:
+            paragraph = Paragraph(text, source_line(element), element)
+            if self._sink is None:
+                self.out.append(paragraph)
+            else:
+                self._sink.append(paragraph)
 
     def _boundary(self) -> None:
         if not self._pieces:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 __all__ = [
+    "CLOSING_KEYS",
     "FIELD_KEYS",
     "META_NAMES",
     "MetadataFields",
@@ -83,6 +84,8 @@ _ALL_KEYS = sorted(
     {key for keys in FIELD_KEYS.values() for key in keys} | set(OTHER_KEYS), key=len, reverse=True
 )
 _SPACED = "|".join(r"\s*".join(map(re.escape, key)) for key in _ALL_KEYS)
+# Every key starts with one of these: a quick refusal for the other texts (numbers, labels).
+_INITIALS = frozenset(key[0] for key in _ALL_KEYS)
 # A key, then a colon; the longest key is tried first (成文日期 is not 日期).
 _FIELD = re.compile(rf"({_SPACED})\s*[：:]\s*")
 _KEY_CELL = re.compile(rf"^(?:{_SPACED})\s*[：:]?$")
@@ -99,7 +102,8 @@ def _key_of(text: str) -> str:
 
 def is_key(text: str) -> bool:
     """Whether a table cell's whole text is a metadata word (``索 引 号：``)."""
-    return _KEY_CELL.match(text.strip()) is not None
+    text = text.strip()
+    return text[:1] in _INITIALS and _KEY_CELL.match(text) is not None
 
 
 def field_value(field: str, value: str) -> str | None:
@@ -130,6 +134,8 @@ def _best(found: Iterable[tuple[str, int, str]]) -> MetadataFields:
 
 def _found_in_text(text: str) -> list[tuple[str, int, str]]:
     """``(field, rank of its word, value)`` for each field a line states."""
+    if "：" not in text and ":" not in text:
+        return []
     matches = list(_FIELD.finditer(text))
     found = []
     for index, match in enumerate(matches):
@@ -148,21 +154,25 @@ def fields_in_text(text: str) -> MetadataFields:
     return _best(_found_in_text(text))
 
 
-def is_field_text(text: str) -> bool:
+def is_field_text(text: str, *, keys: frozenset[str] | None = None) -> bool:
     """Whether a whole line is metadata (``发布日期：2022-02-08　　浏览次数：12``) and nothing else.
 
     Page buttons in brackets (``【打印】``, ``[关闭]``) may stand among the fields.
+    ``keys``: only these words count (by default, every metadata word).
     """
-    text = _BUTTONS.sub(" ", text).strip()
+    text = _BUTTONS.sub(" ", text).strip() if "【" in text or "[" in text else text.strip()
+    if text[:1] not in _INITIALS:
+        return False
     matches = list(_FIELD.finditer(text))
     if not matches or matches[0].start() != 0:
         return False
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         value = text[match.end() : end].strip()
-        if not value:
+        key = _key_of(match.group(1))
+        if not value or (keys is not None and key not in keys):
             return False
-        field = _field_of(_key_of(match.group(1)))
+        field = _field_of(key)
         if field is None:
             continue  # a word of metadata blocks that names no field of ours
         if field_value(field[0], value) is None:
@@ -170,6 +180,16 @@ def is_field_text(text: str) -> bool:
         if field[0] == "published" and _DATE.sub("", value, count=1).strip().strip(":：0123456789 "):
             return False  # a date followed by more than a time of day
     return True
+
+
+#: The words of lines that close an article on a site, never a report's own last line
+#: (a signature's ``日期：…`` is the report's).
+CLOSING_KEYS = frozenset(
+    (
+        *("来源", "信息来源", "文章来源", "发布时间", "发布日期", "责任编辑", "编辑", "作者"),
+        *("浏览次数", "点击数", "访问量", "阅读次数", "分享到", "字体", "字号"),
+    )
+)
 
 
 def fields_in_cells(rows: Iterable[list[str]]) -> MetadataFields:

@@ -13,8 +13,9 @@ grammar defines them (``H1``–``H6`` in ``grammar/govinfo_report.lark``):
   (section 六's text), and tables that follow directly;
 * there, a block that is mostly links (navigation, share buttons, related
   links) is furniture and left out, and so is the page's metadata (a table
-  of ``索引号`` / ``发布日期`` … or a line of them before the title), which goes
-  into ``Source`` instead (:mod:`govinfo_report.readers.html_meta`).
+  of ``索引号`` / ``发布日期`` … anywhere; lines of them before or right after
+  the title, or closing the article), which goes into ``Source`` instead
+  (:mod:`govinfo_report.readers.html_meta`).
 
 A table is the report's when it is neither a layout table (a cell holding a
 whole page of text or a section heading: its cells are read as paragraphs)
@@ -43,7 +44,14 @@ from lxml import etree
 from .._grammar import parser
 from ..normalize import normalize
 from .html_blocks import Block, Paragraph, Table
-from .html_meta import MetadataFields, fields_in_cells, fields_in_text, is_field_text, is_key
+from .html_meta import (
+    CLOSING_KEYS,
+    MetadataFields,
+    fields_in_cells,
+    fields_in_text,
+    is_field_text,
+    is_key,
+)
 
 __all__ = [
     "Item",
@@ -306,9 +314,9 @@ def lay_out(
             (``<meta name="ArticleTitle">``, ``<title>``), with their source lines.
         meta_fields: the fields the page's ``<meta>`` tags state.
 
-    Metadata comes from the page's metadata tables, then lines of metadata before
+    Metadata comes from the page's metadata tables, then lines of metadata around
     the title, then such lines elsewhere before the report (nearest first), then
-    the ``<meta>`` tags, then lines after the report.
+    the ``<meta>`` tags, then lines closing the article, then lines after the report.
     """
     items, metadata_tables = _flatten(blocks)
     tables = [fields_in_cells([cell.text for cell in row.cells] for row in t.rows) for t in metadata_tables]
@@ -324,6 +332,14 @@ def lay_out(
     last_number = heading_number(last_item.text) if isinstance(last_item, Paragraph) else None
     tail = _tail(items, last, tail_box, table=last_number in (2, 3, 4))
     front, head_fields, has_title = _front([items[index] for index in head])
+    # Lines of page metadata closing the article (来源：… / 责任编辑：…) are not section 六's.
+    tail_fields: list[MetadataFields] = []
+    while tail:
+        closing = items[tail[-1]]
+        if not isinstance(closing, Paragraph) or not is_field_text(closing.text, keys=CLOSING_KEYS):
+            break
+        tail_fields.insert(0, fields_in_text(closing.text))
+        tail.pop()
     start = head[0] if head else first
     end = tail[-1] if tail else last
     title = None
@@ -338,7 +354,7 @@ def lay_out(
         ) or next(((text, line) for text, line in page_titles if is_title_line(text)), None)
     before = [fields_in_text(item.text) for item in reversed(items[:start]) if isinstance(item, Paragraph)]
     after = [fields_in_text(item.text) for item in items[end + 1 :] if isinstance(item, Paragraph)]
-    metadata = _first_fields([*tables, *head_fields, *before, meta_fields or {}, *after])
+    metadata = _first_fields([*tables, *head_fields, *before, meta_fields or {}, *tail_fields, *after])
     region = (*front, *items[first : last + 1], *(items[index] for index in tail))
     return Layout(region, title, metadata)
 
