@@ -157,17 +157,21 @@ def _ole(head: bytes, suffix: str) -> Sniffed:
 
 
 def _skip_comments(probe: bytes) -> bytes:
-    """``probe`` after leading white space and ``<!-- … -->`` comments (one pass, no backtracking)."""
+    """``probe`` after leading white space, ``<!-- … -->`` comments and an XML declaration
+    (XHTML pages start ``<?xml version="1.0" …?>``); one pass, no backtracking."""
     at = 0
     while True:
         while at < len(probe) and probe[at] in b" \t\r\n\f":
             at += 1
-        if not probe.startswith(b"<!--", at):
+        if probe.startswith(b"<!--", at):
+            end, close = probe.find(b"-->", at + 4), 3
+        elif probe.startswith(b"<?xml", at):
+            end, close = probe.find(b"?>", at + 5), 2
+        else:
             return probe[at:]
-        end = probe.find(b"-->", at + 4)
         if end < 0:
             return b""
-        at = end + 3
+        at = end + close
 
 
 def _textual(head: bytes, suffix: str) -> Sniffed:
