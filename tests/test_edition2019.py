@@ -111,3 +111,11 @@ def test_an_edition_that_cannot_be_told_is_a_diagnostic_naming_both() -> None:
     assert "2019年版" in notes[0].message
     assert "2021年版" in notes[0].message
     assert notes[0].severity == "warning"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_html_render_reads_back(layout: str) -> None:
+    report = gr.parse(_text(layout))
+    again = gr.parse_html(gr.render(report, "html"))
+    assert again == report
+    assert again.edition == "2019"
