@@ -52,8 +52,12 @@ def test_two_numbers_in_one_cell_are_refused_not_split() -> None:
         gr.parse_html(page)
     assert info.value.location.table == 1
     assert (info.value.location.table_row, info.value.location.table_column) == (3, 2)
-    assert "2个数" in info.value.reason
-    assert info.value.excerpt.startswith("规章 | 1 2")
+    assert "2个数（“1 2”）" in info.value.reason
+    assert info.value.excerpt.startswith("规章 | ∅ | ")  # the reading text has the cell blank
+    lenient = gr.parse_html(page, lenient=True)
+    assert lenient.proactive.rules.issued is None  # neither 1 nor 2, nor split into two cells
+    (problem,) = [d for d in lenient.diagnostics if d.code == "CELL-UNREADABLE"]
+    assert problem.location == info.value.location
 
 
 @pytest.mark.parametrize(

@@ -83,6 +83,8 @@ def parse_document(
     Errors and diagnostics carry the document's locations (``error.location``:
     page/table/row/column for files) and the report its ``source``.
     """
+    if document.problems and not lenient:
+        raise document.problems[0]
     try:
         report = _parse(document.text, edition, lenient, max_size, exact=document.exact_paragraphs)
     except ParseError as error:
@@ -92,7 +94,18 @@ def parse_document(
     diagnostics = report.diagnostics
     if document.origins is not None:
         diagnostics = tuple(_located(diagnostic, document) for diagnostic in diagnostics)
+    if document.problems:
+        found = [_problem(error) for error in document.problems]
+        diagnostics = tuple(sorted([*diagnostics, *found], key=lambda d: (d.line, d.column)))
     return attrs.evolve(report, diagnostics=diagnostics, source=document.source)
+
+
+def _problem(error: ParseError) -> Diagnostic:
+    """A reader's problem as a lenient diagnostic: the cell was left not filled in."""
+    message = f"{error.reason}，按未填写处理"
+    return Diagnostic(
+        error.line, error.column, message, error.excerpt, code="CELL-UNREADABLE", location=error.location
+    )
 
 
 def _located(diagnostic: Diagnostic, document: Document) -> Diagnostic:

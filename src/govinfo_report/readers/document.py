@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..errors import Location
+from ..errors import Location, ParseError, shorten
 from ..model import Source
 from ..values import EMPTY, classify
 
@@ -58,12 +58,16 @@ class Document:
             text layer are joined back into paragraphs.
         origins: where each line came from, or ``None`` when ``text`` is the user's
             own text (positions are then its lines and columns).
+        problems: what the reader found it could not read, each an error placed in the
+            file; the cell concerned is written blank.  Strict parsing raises the first,
+            lenient parsing reports each as a diagnostic.
     """
 
     text: str
     source: Source
     exact_paragraphs: bool = False
     origins: tuple[Origin, ...] | None = None
+    problems: tuple[ParseError, ...] = ()
 
     @classmethod
     def from_text(cls, text: str, source: Source | None = None) -> Document:
@@ -96,6 +100,7 @@ class DocumentBuilder:
         self._exact = exact_paragraphs
         self._lines: list[str] = []
         self._origins: list[Origin] = []
+        self._problems: list[ParseError] = []
 
     def paragraph(self, text: str, location: Location) -> None:
         """A heading or narrative paragraph; a line break inside it starts a new line."""
@@ -114,9 +119,14 @@ class DocumentBuilder:
         among the labels are layout and left out.  After the labels every cell
         is written, a blank one as :data:`~govinfo_report.values.EMPTY`.  A row
         with no value at all (a header row, an empty row) is written without its
-        blank cells.  A row with nothing in it is not written.
+        blank cells.  A row with nothing in it is not written.  A cell holding
+        several numbers (``1 2``, two paragraphs in one cell) cannot say which
+        is its value: it is written blank and recorded as a problem (never split
+        into two cells).
         """
         texts = [" ".join(text.split()).replace("|", "｜") for text, _ in cells]
+        several = [_several_values(text) for text in texts]
+        texts = [EMPTY if many else text for text, many in zip(texts, several, strict=True)]
         kinds = [classify(text) for text in texts]
         last_label = max((at for at, kind in enumerate(kinds) if kind is None), default=-1)
         has_value = any(kind in ("number", "mark") for kind in kinds)
@@ -138,7 +148,27 @@ class DocumentBuilder:
             line += text
         self._lines.append(line)
         self._origins.append(Origin(location, tuple(starts)))
+        for (text, where), many in zip(cells, several, strict=True):
+            if many:
+                column = next((start for start, place in starts if place == where), 1)
+                pieces = " ".join(text.split())
+                self._problems.append(
+                    ParseError(
+                        f"单元格中有{len(pieces.split())}个数（“{shorten(pieces)}”），无法确定是哪一个",
+                        line=len(self._lines),
+                        column=column,
+                        excerpt=line,
+                        location=where,
+                    )
+                )
 
     def build(self) -> Document:
-        """The document: its reading text and where each line came from."""
-        return Document("\n".join(self._lines), self._source, self._exact, tuple(self._origins))
+        """The document: its reading text, where each line came from, what could not be read."""
+        return Document(
+            "\n".join(self._lines), self._source, self._exact, tuple(self._origins), tuple(self._problems)
+        )
+
+
+def _several_values(text: str) -> bool:
+    pieces = text.split()
+    return len(pieces) > 1 and all(classify(piece) in ("number", "mark") for piece in pieces)

@@ -26,9 +26,8 @@ from __future__ import annotations
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from ..errors import Location, MissingDependencyError, ParseError, shorten
+from ..errors import Location, MissingDependencyError, ParseError
 from ..model import Source
-from ..values import classify
 from .document import Document, DocumentBuilder
 from .html_decode import archive_page, decode_page
 
@@ -175,15 +174,6 @@ def _table(builder: DocumentBuilder, table: Table, number: int) -> None:
             for cell, column in zip(row.cells, placed, strict=True)
         ]
         builder.row(cells, Location(line=row.line or None, table=number, table_row=at))
-        for text, location in cells:
-            pieces = text.split()
-            if len(pieces) > 1 and all(classify(piece) in ("number", "mark") for piece in pieces):
-                _refuse(
-                    builder,
-                    f"单元格中有{len(pieces)}个数（“{shorten(' '.join(pieces))}”），无法确定是哪一个",
-                    location,
-                    " ".join(pieces),
-                )
 
 
 def _refuse(builder: DocumentBuilder, reason: str, location: Location, cell: str) -> NoReturn:
