@@ -93,7 +93,9 @@ def open_package(data: bytes) -> Package:
         if main not in names:
             main = _MAIN_PART if _MAIN_PART in names else None
         if main is None:
-            _not_a_package(data, f"压缩包中没有正文部分（{_MAIN_PART}）")
+            _not_a_package(
+                data, f"压缩包中没有正文部分（{_MAIN_PART}）", office="[Content_Types].xml" in names
+            )
         root = _xml(archive, main, etree)
         title = _title(archive, names, parts.get(_CORE_PROPERTIES, _CORE_PART), etree)
     if root.tag == f"{{{_STRICT_W}}}document":
@@ -107,10 +109,14 @@ def open_package(data: bytes) -> Package:
     return Package(body, title)
 
 
-def _not_a_package(data: bytes, problem: str) -> NoReturn:
-    """Say what the data is instead, when it is another kind of file."""
+def _not_a_package(data: bytes, problem: str, *, office: bool = False) -> NoReturn:
+    """Say what the data is instead, when it is another kind of file.
+
+    ``office``: the data is an Office package (it has ``[Content_Types].xml``), so a damaged
+    Word file rather than any zip archive.
+    """
     found = sniff(data)
-    if found.advice:
+    if found.advice and not (office and found.form == "archive"):
         raise UnsupportedFormatError(
             f"这不是Word文件（.docx），而是{found.description}；{found.advice}", form=found.form
         )
@@ -131,13 +137,13 @@ def _zip_problem(exc: BaseException) -> str:
 
 def _read(archive: zipfile.ZipFile, name: str) -> bytes:
     """A member's bytes, decompressed within :data:`MAX_PART_SIZE` (counted on the bytes read)."""
+    info = archive.getinfo(name)
+    if info.file_size > MAX_PART_SIZE:
+        raise _too_large(name, info.file_size)
     try:
-        info = archive.getinfo(name)
-        if info.file_size > MAX_PART_SIZE:
-            raise _too_large(name, info.file_size)
         with archive.open(info) as member:
             data = member.read(MAX_PART_SIZE + 1)
-    except (*_ZIP_ERRORS, KeyError, NotImplementedError, RuntimeError) as exc:
+    except (*_ZIP_ERRORS, NotImplementedError, RuntimeError) as exc:
         raise DecodeError(f"Word文件已损坏，无法读取其中的{name}（{_zip_problem(exc)}）") from None
     if len(data) > MAX_PART_SIZE:
         raise _too_large(name, len(data))
@@ -159,11 +165,14 @@ def _parser(etree: Any) -> Any:
 
 def _xml(archive: zipfile.ZipFile, name: str, etree: Any) -> Any:
     try:
-        return etree.fromstring(_read(archive, name), _parser(etree))
+        root = etree.fromstring(_read(archive, name), _parser(etree))
     except etree.XMLSyntaxError as exc:
         line = getattr(exc, "lineno", None)
-        where = f"第{line}行" if line else ""
+        where = f"第{line}行：" if line else ""
         raise DecodeError(f"Word文件已损坏：{name}不是有效的XML（{where}{exc.msg}）") from None
+    if root.getroottree().docinfo.doctype:
+        raise DecodeError(f"Word文件中的{name}含有DTD声明（文档类型定义），Word不会写出这样的文件，未读取")
+    return root
 
 
 def _relationships(archive: zipfile.ZipFile, names: set[str], etree: Any) -> dict[str, str]:

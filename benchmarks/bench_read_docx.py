@@ -1,0 +1,97 @@
+"""Word-reading benchmark: reading a report's .docx costs at most 3x parsing its text.
+
+For each seed report, rendered once to Word (``gr.render(r, "docx")``) and to the
+canonical text (``gr.render(r, "text")``), the same run times, round by round:
+
+* ``parse_docx``: ``gr.parse_docx(data)`` — opening the zip, lxml, walking the body, the grammar;
+* ``text``: ``gr.parse(text)`` — the baseline;
+* the reader's own parts: ``read_document`` (package and body walk, no grammar) and,
+  for comparison, python-docx's ``docx.Document()`` load of the same bytes, which the
+  reader does not use (its load alone costs about twice the text parse).
+
+It prints min/median/max in milliseconds and the ratio of medians (and of minima) to
+the text parse; the budget is a ratio of 3.
+
+    python benchmarks/bench_read_docx.py [--rounds 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import govinfo_report as gr
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds").glob("*.txt"))
+BUDGET = 3.0
+
+
+def _times(action: Callable[[], object], rounds: int) -> list[float]:
+    for _ in range(3):
+        action()  # warm-up: first-use imports, the grammar
+    out = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        action()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def _interleaved(actions: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
+    """Times of each action, taken in turn round by round (so a burst of other work hits all alike)."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for action in actions.values():
+        _times(action, 1)
+    for _ in range(rounds):
+        for name, action in actions.items():
+            times[name] += _times(action, 1)[-1:]
+    return times
+
+
+def _line(name: str, values: list[float], baseline: list[float] | None) -> str:
+    middle = statistics.median(values)
+    text = f"  {name:<22} min {min(values):7.2f}  median {middle:7.2f}  max {max(values):7.2f} ms"
+    if baseline is not None:
+        ratio = statistics.median(values) / statistics.median(baseline)
+        best = min(values) / min(baseline)
+        text += f"   x{ratio:.2f} of text (minima x{best:.2f})"
+    return text
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    options.add_argument("--rounds", type=int, default=30)
+    rounds = options.parse_args().rounds
+    import docx
+
+    worst = 0.0
+    for path in SEEDS:
+        report = gr.parse(path.read_text(encoding="utf-8"))
+        text = gr.render(report, "text")
+        data = gr.render(report, "docx")
+        assert isinstance(data, bytes)
+        times = _interleaved(
+            {
+                "text": lambda text=text: gr.parse(text),
+                "parse_docx": lambda data=data: gr.parse_docx(data),
+                "read_document": lambda data=data: gr.read_document(data, form="docx"),
+                "python-docx Document()": lambda data=data: docx.Document(io.BytesIO(data)),
+            },
+            rounds,
+        )
+        print(f"{path.name}: {len(text):,} characters of text, {len(data):,} bytes of .docx, {rounds} rounds")
+        baseline = times["text"]
+        print(_line("gr.parse(text)", baseline, None))
+        for name in ("parse_docx", "read_document", "python-docx Document()"):
+            print(_line(name, times[name], baseline))
+        worst = max(worst, statistics.median(times["parse_docx"]) / statistics.median(baseline))
+    verdict = "within" if worst <= BUDGET else "OVER"
+    print(f"worst parse_docx/text ratio of medians: x{worst:.2f} ({verdict} the budget of x{BUDGET:.0f})")
+
+
+if __name__ == "__main__":
+    main()
