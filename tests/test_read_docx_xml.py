@@ -14,7 +14,7 @@ import pytest
 import govinfo_report as gr
 from govinfo_report.readers import Document
 from govinfo_report.values import EMPTY
-from tests.test_read_docx import package
+from tests.test_read_docx import W_NS, package
 
 pytest.importorskip("lxml")
 
@@ -390,3 +390,193 @@ def test_both_ways_of_reading_a_table_give_the_same_rows(monkeypatch: pytest.Mon
     walked = [gr.read_document(data, form="docx") for data in files]
     assert walked == one_pass
     assert all(document.text.count(" | ") > 20 for document in walked)  # the tables were read
+
+
+# ---------------------------------------------------------------------------
+# List numbers (Word's automatic numbering)
+
+NUMBERING_NS = f'xmlns:w="{W_NS}"'
+
+
+def numbering(*abstract: str, nums: str) -> bytes:
+    return (
+        f'<?xml version="1.0"?><w:numbering {NUMBERING_NS}>{"".join(abstract)}{nums}</w:numbering>'.encode()
+    )
+
+
+def lvl(
+    level: int, text: str, fmt: str = "decimal", *, start: int = 1, suffix: str = "", extra: str = ""
+) -> str:
+    suff = f'<w:suff w:val="{suffix}"/>' if suffix else ""
+    return (
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{suff}'
+        f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>'
+    )
+
+
+def numbered(text: str, num: int, level: int = 0, style: str = "") -> str:
+    style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
+    numpr = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>' if num >= 0 else ""
+    return f"<w:p><w:pPr>{style_xml}{numpr}</w:pPr>{r(text)}</w:p>"
+
+
+HEADINGS_LIST = (
+    '<w:abstractNum w:abstractNumId="0">'
+    + lvl(0, "%1、", "chineseCounting", suffix="nothing")
+    + lvl(1, "（%2）", "chineseCounting", suffix="nothing")
+    + "</w:abstractNum>"
+)
+
+
+def test_numbered_headings_and_sub_headings() -> None:
+    body = (
+        numbered("总体情况", 1)
+        + numbered("主动公开情况", 1, 1)
+        + numbered("依申请公开情况", 1, 1)
+        + numbered("主动公开政府信息情况", 1)
+        + numbered("不是列表", 0)  # numId 0: no number
+        + numbered("规章", 1, 1)  # level 1 restarts after level 0
+    )
+    data = package(body, extra={"word/numbering.xml": numbering(HEADINGS_LIST, nums=W_NUM(1, 0))})
+    assert gr.read_document(data, form="docx").text.split("\n") == [
+        "一、总体情况",
+        "（一）主动公开情况",
+        "（二）依申请公开情况",
+        "二、主动公开政府信息情况",
+        "不是列表",
+        "（一）规章",
+    ]
+
+
+def W_NUM(num: int, abstract: int, override: str = "") -> str:  # noqa: N802 - reads as the element
+    return f'<w:num w:numId="{num}"><w:abstractNumId w:val="{abstract}"/>{override}</w:num>'
+
+
+def test_numbers_in_table_cells_count_with_the_body() -> None:
+    decimal = '<w:abstractNum w:abstractNumId="3">' + lvl(0, "%1.") + "</w:abstractNum>"
+    cell = "<w:tc><w:tcPr/>{}</w:tc>"
+    body = tbl(
+        tr(cell.format(numbered("属于国家秘密", 4)), tc("0")),
+        tr(cell.format(numbered("其他法律行政法规禁止公开", 4)), tc("1")),
+    ) + numbered("下一段", 4)
+    data = package(body, extra={"word/numbering.xml": numbering(decimal, nums=W_NUM(4, 3))})
+    assert gr.read_document(data, form="docx").text.split("\n") == [
+        "1. 属于国家秘密 | 0",  # the default suffix is a tab: white space, a space in a cell
+        "2. 其他法律行政法规禁止公开 | 1",
+        "3.\t下一段",
+    ]
+
+
+def test_lists_of_one_definition_count_together_unless_restarted() -> None:
+    decimal = '<w:abstractNum w:abstractNumId="0">' + lvl(0, "%1.", suffix="nothing") + "</w:abstractNum>"
+    restart = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>'
+    nums = W_NUM(1, 0) + W_NUM(2, 0) + W_NUM(3, 0, restart)
+    body = numbered("甲", 1) + numbered("乙", 2) + numbered("丙", 1) + numbered("丁", 3) + numbered("戊", 3)
+    data = package(body, extra={"word/numbering.xml": numbering(decimal, nums=nums)})
+    assert gr.read_document(data, form="docx").text.split("\n") == ["1.甲", "2.乙", "3.丙", "5.丁", "6.戊"]
+
+
+def test_a_style_linked_to_a_list_level_numbers_its_paragraphs() -> None:
+    linked = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + lvl(0, "%1、", "chineseCounting", suffix="nothing", extra='<w:pStyle w:val="Heading1"/>')
+        + "</w:abstractNum>"
+    )
+    styles = (
+        f'<?xml version="1.0"?><w:styles {NUMBERING_NS}>'
+        '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
+        '<w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style></w:styles>'
+    ).encode()
+    body = (
+        numbered("总体情况", -1, style="Heading1")
+        + p(r("正文"))
+        + numbered("主动公开政府信息情况", -1, style="Heading1")
+    )
+    data = package(
+        body, extra={"word/numbering.xml": numbering(linked, nums=W_NUM(7, 0)), "word/styles.xml": styles}
+    )
+    assert gr.read_document(data, form="docx").text.split("\n") == [
+        "一、总体情况",
+        "正文",
+        "二、主动公开政府信息情况",
+    ]
+
+
+def test_multi_level_and_legal_numbers() -> None:
+    outline = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + lvl(0, "第%1章", "chineseCounting", suffix="space")
+        + lvl(1, "%1.%2", "decimal", suffix="space", extra="<w:isLgl/>")
+        + "</w:abstractNum>"
+    )
+    body = numbered("甲", 1) + numbered("乙", 1, 1) + numbered("丙", 1, 1) + numbered("丁", 1)
+    data = package(body, extra={"word/numbering.xml": numbering(outline, nums=W_NUM(1, 0))})
+    assert gr.read_document(data, form="docx").text.split("\n") == [
+        "第一章 甲",
+        "1.1 乙",
+        "1.2 丙",
+        "第二章 丁",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "written"),
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCounting", "十一"),
+        (20, "chineseCountingThousand", "二十"),
+        (101, "chineseCounting", "一百零一"),
+        (1010, "chineseCounting", "一千零一十"),
+        (12, "chineseLegalSimplified", "壹拾贰"),
+        (3, "ideographTraditional", "丙"),
+        (2, "decimalEnclosedCircle", "②"),
+        (3, "decimalEnclosedParen", "⑶"),
+        (14, "upperRoman", "XIV"),
+        (27, "lowerLetter", "aa"),
+        (12, "decimalFullWidth", "１２"),
+        (7, "decimalZero", "07"),
+        (205, "ideographDigital", "二〇五"),
+        (4, "someFormatNotKnown", "4"),
+    ],
+)
+def test_number_formats(value: int, style: str, written: str) -> None:
+    from govinfo_report.readers.docx_numbering import format_number
+
+    assert format_number(value, style) == written
+
+
+def test_a_report_with_numbered_headings_reads_as_printed() -> None:
+    """The seed rendered to Word, its six headings then turned into a numbered list (一、 …)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    from tests.conftest import SEED_NAMES, seed_text
+    from tests.test_read_docx import same_report
+
+    report = gr.parse(seed_text(SEED_NAMES[0]))
+    document = docx.Document(io.BytesIO(gr.render(report, "docx")))  # type: ignore[arg-type]
+    numbering_element = document.part.numbering_part.element
+    numbering_element.append(
+        parse_xml(
+            HEADINGS_LIST.replace("<w:abstractNum ", f"<w:abstractNum {NUMBERING_NS} ").replace(
+                'w:abstractNumId="0"', 'w:abstractNumId="90"'
+            )
+        )
+    )
+    numbering_element.append(parse_xml(W_NUM(90, 90).replace("<w:num ", f"<w:num {NUMBERING_NS} ")))
+    changed = 0
+    for paragraph in document.paragraphs:
+        if paragraph.text in report.headings:
+            words = paragraph.text.split("、", 1)[1]
+            for run in paragraph.runs[1:]:
+                run._r.getparent().remove(run._r)
+            paragraph.runs[0].text = words
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(f'<w:numPr {NUMBERING_NS}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
+            )
+            changed += 1
+    assert changed == 6
+    buffer = io.BytesIO()
+    document.save(buffer)
+    same_report(gr.parse_docx(buffer.getvalue()), report)

@@ -6,7 +6,10 @@ zip package — python-docx's own object model would repeat every merged cell
 and costs more than parsing the report (see ``docs/reading-word.md``).
 
 :mod:`~govinfo_report.readers.docx_package` opens the package within limits;
-:mod:`~govinfo_report.readers.docx_body` walks the body in document order.
+:mod:`~govinfo_report.readers.docx_body` walks the body in document order
+(:mod:`~govinfo_report.readers.wordml`: the text of paragraphs;
+:mod:`~govinfo_report.readers.docx_grid`: table rows on the grid;
+:mod:`~govinfo_report.readers.docx_numbering`: list numbers).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from ..model import Source
 from .document import Document, DocumentBuilder
 from .docx_body import BodyReader
+from .docx_numbering import Numbering
 from .docx_package import open_package
 
 __all__ = ["read"]
@@ -32,5 +36,5 @@ def read(data: bytes, *, path: str | None = None, encoding: str | None = None, d
     """
     package = open_package(data)
     builder = DocumentBuilder(Source("docx", path, title=package.title), exact_paragraphs=True)
-    BodyReader(builder).read(package.body)
+    BodyReader(builder, Numbering.of(package)).read(package.body)
     return builder.build()

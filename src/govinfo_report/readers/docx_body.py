@@ -14,6 +14,8 @@
 * **Layout tables**: a table holding a table is layout, not a table of the report:
   its cells are read, row by row, as blocks (their paragraphs are body paragraphs,
   their tables tables).
+* **List numbers** (Word's automatic numbering) are written in front of the paragraph's
+  text, as Word shows them (:mod:`~govinfo_report.readers.docx_numbering`).
 * ``w:altChunk`` (another document embedded as a part of its own) cannot be read:
   an error, rather than text lost.
 
@@ -33,6 +35,7 @@ from ..errors import Location, ParseError, shorten
 from . import wordml
 from .document import DocumentBuilder
 from .docx_grid import holds_tables, table_rows
+from .docx_numbering import Numbering
 from .wordml import TBL, P
 
 __all__ = ["BodyReader"]
@@ -43,10 +46,12 @@ class BodyReader:
 
     Args:
         builder: where the lines go.
+        numbering: the document's list numbering (none by default).
     """
 
-    def __init__(self, builder: DocumentBuilder) -> None:
+    def __init__(self, builder: DocumentBuilder, numbering: Numbering | None = None) -> None:
         self._builder = builder
+        self._numbering = numbering if numbering is not None else Numbering()
         self._paragraphs = 0
         self._tables = 0
         self._last = Location(paragraph=1)  # the paragraph last read, for text run on from it
@@ -83,8 +88,9 @@ class BodyReader:
         else:
             location = anchor
         self._last = location
-        pieces, mark_deleted = wordml.paragraph_pieces(paragraph)
-        text = carry
+        pieces, properties = wordml.paragraph_pieces(paragraph)
+        deleted = wordml.mark_deleted(properties)
+        text = carry if deleted else self._numbering.label(properties) + carry
         for piece in pieces:
             if isinstance(piece, str):
                 text += piece
@@ -92,7 +98,7 @@ class BodyReader:
                 self._builder.paragraph(text, location)
                 text = ""
                 self._blocks(piece, location)
-        if mark_deleted:
+        if deleted:
             return text
         self._builder.paragraph(text, location)
         return ""
@@ -106,7 +112,7 @@ class BodyReader:
         self._tables += 1
         number = self._tables
         above: set[int] = set()  # the grid columns where cells of the row above start
-        for index, row in enumerate(table_rows(table), start=1):
+        for index, row in enumerate(table_rows(table, self._numbering), start=1):
             column = row.before
             starts: set[int] = set()
             cells: list[tuple[str, Location]] = []

@@ -11,8 +11,9 @@ cell at every grid position it covers.
 Two ways give the same rows: :func:`table_rows` walks the elements one by one and
 handles everything :mod:`~govinfo_report.readers.wordml` handles; for a table
 holding none of the constructs that need that walk (deleted or hidden text, text
-boxes, alternate content, symbols, math, tracked property changes), one pass over
-the few elements that matter, in lxml's C iteration, is several times faster.
+boxes, alternate content, symbols, math, tracked property changes, numbered
+paragraphs), one pass over the few elements that matter, in lxml's C iteration,
+is several times faster.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 import attrs
 
 from . import wordml
-from .docx_package import W
+from .docx_numbering import Numbering
 from .wordml import (
     CELL_DELETED,
     DELETED,
@@ -65,10 +66,7 @@ class GridRow:
     cells: list[GridCell] = attrs.Factory(list)
 
 
-def _w(name: str) -> str:
-    return f"{{{W}}}{name}"
-
-
+_w = wordml.qualified
 # What makes a table need the element-by-element walk.
 _NEEDS_WALK = (
     DELETED,
@@ -94,11 +92,11 @@ def holds_tables(table: Any) -> bool:
     return next(found, None) is not None
 
 
-def table_rows(table: Any) -> list[GridRow]:
-    """The rows of a table that holds no table."""
-    if next(table.iter(*_NEEDS_WALK), None) is None:
+def table_rows(table: Any, numbering: Numbering) -> list[GridRow]:
+    """The rows of a table that holds no table; ``numbering`` numbers its list paragraphs."""
+    if next(table.iter(*_NEEDS_WALK), None) is None and not numbering.touches(table):
         return _one_pass(table)
-    return [_row(row) for row in wordml.rows(table) if not _row_deleted(row)]
+    return [_row(row, numbering) for row in wordml.rows(table) if not _row_deleted(row)]
 
 
 def _one_pass(table: Any) -> list[GridRow]:
@@ -132,14 +130,14 @@ def _one_pass(table: Any) -> list[GridRow]:
     return found
 
 
-def _row(row: Any) -> GridRow:
+def _row(row: Any, numbering: Numbering) -> GridRow:
     grid = GridRow(before=_row_before(row))
     for cell in wordml.cells(row):
         properties = _properties(cell, TCPR)
-        grid_cell = GridCell(paragraphs=wordml.text_of(cell))
+        if properties is not None and any(item.tag == CELL_DELETED for item in properties):
+            continue
+        grid_cell = GridCell(paragraphs=wordml.text_of(cell, numbering.label))
         if properties is not None:
-            if any(item.tag == CELL_DELETED for item in properties):
-                continue
             for item in properties:
                 if item.tag == GRID_SPAN:
                     grid_cell.span = max(_int(item, 1), 1)

@@ -1,10 +1,13 @@
 """Opening a Word file (``.docx``): the zip package, its main part and its title, within limits.
 
-A ``.docx`` file is a zip package (Office Open XML, ISO/IEC 29500).  Only
-two of its parts are read: the main document part (``word/document.xml``,
-found through the package relationships) and the core properties
-(``docProps/core.xml``, for the title).  Headers, footers, footnotes,
-comments and images are other parts and are not read.
+A ``.docx`` file is a zip package (Office Open XML, ISO/IEC 29500).  Only a
+few of its parts are read: the main document part (``word/document.xml``,
+found through the package relationships), the core properties
+(``docProps/core.xml``, for the title), and — only for a document with
+automatic numbering — the numbering definitions (``word/numbering.xml``) and,
+when a numbered paragraph style is used, the styles (``word/styles.xml``).
+Headers, footers, footnotes, comments and images are other parts and are not
+read.
 
 Each part is decompressed within :data:`MAX_PART_SIZE` bytes, counted on the
 bytes actually decompressed, so a "zip bomb" (a small file whose
@@ -59,10 +62,31 @@ class Package:
     Attributes:
         body: the ``w:body`` element of the main document part (an lxml element).
         title: the title document property, when the file states one.
+        related: the parts the main part refers to, by the end of their relationship
+            type (``"numbering"``, ``"styles"``), as paths in the zip.
+        data: the file's bytes, for reading those parts when they are needed.
     """
 
     body: Any
     title: str | None
+    related: dict[str, str] = attrs.field(factory=dict, repr=False)
+    data: bytes = attrs.field(default=b"", repr=False)
+
+    def part(self, kind: str) -> Any | None:
+        """The root element of the related part of ``kind`` (``"numbering"`` …), or ``None``.
+
+        Raises:
+            DecodeError: the part is there but damaged, or too large.
+        """
+        from lxml import etree
+
+        name = self.related.get(kind)
+        if name is None:
+            return None
+        with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
+            if name not in set(archive.namelist()):
+                return None
+            return _xml(archive, name, etree)
 
 
 def open_package(data: bytes) -> Package:
@@ -98,6 +122,7 @@ def open_package(data: bytes) -> Package:
             )
         root = _xml(archive, main, etree)
         title = _title(archive, names, parts.get(_CORE_PROPERTIES, _CORE_PART), etree)
+        related = _related(archive, names, main, etree)
     if root.tag == f"{{{_STRICT_W}}}document":
         raise UnsupportedFormatError(
             "这是“严格Open XML”格式的Word文件，本库不能读取；请用Word打开后“另存为”普通的“Word文档（.docx）”",
@@ -106,7 +131,7 @@ def open_package(data: bytes) -> Package:
     body = root.find(f"{{{W}}}body")
     if root.tag != f"{{{W}}}document" or body is None:
         raise DecodeError(f"Word文件的正文部分（{main}）不是Word文档（没有w:document/w:body）")
-    return Package(body, title)
+    return Package(body, title, related, data)
 
 
 def _not_a_package(data: bytes, problem: str, *, office: bool = False) -> NoReturn:
@@ -177,10 +202,29 @@ def _xml(archive: zipfile.ZipFile, name: str, etree: Any) -> Any:
 
 def _relationships(archive: zipfile.ZipFile, names: set[str], etree: Any) -> dict[str, str]:
     """The package relationships: the end of each type URI → the part it points at."""
-    if _RELATIONSHIPS not in names:
+    return _targets(archive, names, _RELATIONSHIPS, "", (_OFFICE_DOCUMENT, _CORE_PROPERTIES), etree)
+
+
+def _related(archive: zipfile.ZipFile, names: set[str], main: str, etree: Any) -> dict[str, str]:
+    """The numbering and styles parts of the main part (its relationships, else the usual names)."""
+    folder, file = posixpath.split(main)
+    rels = posixpath.join(folder, "_rels", file + ".rels")
+    found = _targets(archive, names, rels, folder, ("/numbering", "/styles"), etree)
+    related = {}
+    for kind in ("numbering", "styles"):
+        usual = posixpath.join(folder, f"{kind}.xml")
+        related[kind] = found.get(f"/{kind}", usual)
+    return related
+
+
+def _targets(
+    archive: zipfile.ZipFile, names: set[str], rels: str, folder: str, ends: tuple[str, ...], etree: Any
+) -> dict[str, str]:
+    """The targets of the relationships in part ``rels`` whose type ends with one of ``ends``."""
+    if rels not in names:
         return {}
     try:
-        root = _xml(archive, _RELATIONSHIPS, etree)
+        root = _xml(archive, rels, etree)
     except DecodeError:
         return {}
     found: dict[str, str] = {}
@@ -188,9 +232,10 @@ def _relationships(archive: zipfile.ZipFile, names: set[str], etree: Any) -> dic
         kind, target = relationship.get("Type") or "", relationship.get("Target") or ""
         if relationship.get("TargetMode") == "External" or not target:
             continue
-        for end in (_OFFICE_DOCUMENT, _CORE_PROPERTIES):
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        for end in ends:
             if kind.endswith(end) and end not in found:
-                found[end] = posixpath.normpath(target.lstrip("/"))
+                found[end] = posixpath.normpath(path)
     return found
 
 

@@ -16,11 +16,12 @@ What counts as printed text (ISO/IEC 29500-1, transitional namespace):
   read as blocks.
 
 A paragraph whose mark is deleted (tracked: ``w:pPr/w:rPr/w:del``) runs on into the next.
+List numbers (``w:numPr``) are not in the runs: :mod:`~govinfo_report.readers.docx_numbering`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .docx_package import W
@@ -55,10 +56,12 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
 
-def _w(name: str) -> str:
+def qualified(name: str) -> str:
+    """The lxml tag of WordprocessingML element ``name``, e.g. ``{…/main}p``."""
     return f"{{{W}}}{name}"
 
 
+_w = qualified
 P, R, T, TBL, TR, TC = (_w(name) for name in ("p", "r", "t", "tbl", "tr", "tc"))
 PPR, RPR, TRPR, TCPR = (_w(name) for name in ("pPr", "rPr", "trPr", "tcPr"))
 TXBX = _w("txbxContent")
@@ -136,18 +139,18 @@ def _branch(alternate: Any) -> Any | None:
     return branch if branch is not None else alternate.find(_FALLBACK)
 
 
-def paragraph_pieces(paragraph: Any) -> tuple[list[Piece], bool]:
-    """A paragraph's text and text boxes, in order; whether its mark is deleted (tracked)."""
+def paragraph_pieces(paragraph: Any) -> tuple[list[Piece], Any | None]:
+    """A paragraph's text and text boxes, in order; its properties (``w:pPr``), if any."""
     pieces: list[Piece] = []
-    mark_deleted = False
+    properties = None
     for child in paragraph:
         if child.tag == R:
             _run(child, pieces)
         elif child.tag == PPR:
-            mark_deleted = _mark_deleted(child)
+            properties = child
         else:
             _piece(child, pieces)
-    return pieces, mark_deleted
+    return pieces, properties
 
 
 def _inline(element: Any, pieces: list[Piece]) -> None:
@@ -194,9 +197,9 @@ def _run(run: Any, pieces: list[Piece]) -> None:
 # Properties are read by walking the children: lxml's find() costs more than the walk.
 
 
-def _mark_deleted(properties: Any) -> bool:
+def mark_deleted(properties: Any | None) -> bool:
     """Whether a paragraph's properties (``w:pPr``) say its mark is deleted (``w:rPr/w:del``)."""
-    for child in properties:
+    for child in properties if properties is not None else ():
         if child.tag == RPR:
             return any(item.tag == DELETED for item in child)
     return False
@@ -210,18 +213,22 @@ def _hidden(properties: Any) -> bool:
     return False
 
 
-def text_of(parent: Any) -> list[str]:
-    """The text of each paragraph under ``parent`` (a table cell, a text box), text boxes inline."""
+def text_of(parent: Any, number: Callable[[Any | None], str]) -> list[str]:
+    """The text of each paragraph under ``parent`` (a table cell, a text box), text boxes inline.
+
+    ``number`` gives a paragraph its list number from its properties (``w:pPr``).
+    """
     lines: list[str] = []
     carry = ""
     for block in blocks(parent):
         if block.tag != P:
             continue  # a table: the caller reads tables (this is for cells of tables without any)
-        pieces, mark_deleted = paragraph_pieces(block)
-        text = carry
+        pieces, properties = paragraph_pieces(block)
+        deleted = mark_deleted(properties)
+        text = carry if deleted else number(properties) + carry
         for piece in pieces:
-            text += piece if isinstance(piece, str) else "\n" + "\n".join(text_of(piece)) + "\n"
-        if mark_deleted:
+            text += piece if isinstance(piece, str) else "\n" + "\n".join(text_of(piece, number)) + "\n"
+        if deleted:
             carry = text
         else:
             lines.append(text)

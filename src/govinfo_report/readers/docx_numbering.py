@@ -1,0 +1,305 @@
+"""Automatic numbering (Word's lists): the number a paragraph shows in front of its text.
+
+A heading typed as ``总体情况`` in a numbered list prints as ``一、总体情况``; the
+number is not in the paragraph's runs but in the numbering definitions
+(``word/numbering.xml``), counted in document order.  :class:`Numbering` gives each
+paragraph its number, as Word shows it:
+
+* a paragraph is numbered by its own ``w:numPr`` (list ``w:numId``, level ``w:ilvl``),
+  or by its paragraph style when the style is linked to a list level (the level names
+  the style, ``w:lvl/w:pStyle``; the style's own ``w:numPr`` names the list);
+  ``w:numId`` 0 means "not numbered";
+* a list (``w:num``) counts with the other lists of its definition
+  (``w:abstractNum``), unless it restarts (``w:startOverride``); a level starts at
+  ``w:start`` and a number at one level restarts the levels below it;
+* the level's text (``w:lvlText``, e.g. ``%1、`` or ``（%1）``) with each ``%n``
+  written in the format of level n (``w:numFmt``: ``decimal``, ``chineseCounting`` …,
+  all levels in decimal for ``w:isLgl``), then the suffix (``w:suff``: a tab unless
+  ``space`` or ``nothing``).
+
+Not followed (documented in docs/reading-word.md): list styles (``w:numStyleLink``),
+numbering of the default paragraph style, and styles that inherit a list through
+``w:basedOn``.  A format this module does not know is written in decimal.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from .docx_package import Package
+from .wordml import VAL, qualified
+
+__all__ = ["Level", "Numbering", "format_number"]
+
+_w = qualified
+_NUM_PR, _NUM_ID, _ILVL, _PSTYLE = _w("numPr"), _w("numId"), _w("ilvl"), _w("pStyle")
+_ABSTRACT, _ABSTRACT_ID, _NUM, _LVL = _w("abstractNum"), _w("abstractNumId"), _w("num"), _w("lvl")
+_OVERRIDE, _START_OVERRIDE = _w("lvlOverride"), _w("startOverride")
+_START, _FORMAT, _TEXT, _SUFFIX, _LEGAL = _w("start"), _w("numFmt"), _w("lvlText"), _w("suff"), _w("isLgl")
+_STYLE, _STYLE_ID, _PPR = _w("style"), _w("styleId"), _w("pPr")
+_PLACEHOLDER = re.compile(r"%([1-9])")
+_SUFFIXES = {"tab": "\t", "space": " ", "nothing": ""}
+_CHINESE_DIGITS = "〇一二三四五六七八九"  # digit by digit (ideographDigital)
+_CHINESE_COUNTING = "零一二三四五六七八九"
+_CHINESE_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ROMAN: tuple[tuple[int, str], ...] = (
+    *((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc")),
+    *((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")),
+)
+
+
+@attrs.frozen
+class Level:
+    """One level of a list: where it starts, how its number is written."""
+
+    start: int = 0
+    format: str = "decimal"
+    text: str = ""
+    suffix: str = "\t"
+    legal: bool = False
+
+
+def _int(element: Any, default: int) -> int:
+    try:
+        return int(element.get(VAL) or default)
+    except ValueError:
+        return default
+
+
+def _level(element: Any, base: Level | None = None) -> Level:
+    values = attrs.asdict(base) if base is not None else {}
+    for child in element:
+        tag = child.tag
+        if tag == _START:
+            values["start"] = _int(child, 0)
+        elif tag == _FORMAT:
+            values["format"] = child.get(VAL) or "decimal"
+        elif tag == _TEXT:
+            values["text"] = child.get(VAL) or ""
+        elif tag == _SUFFIX:
+            values["suffix"] = _SUFFIXES.get(child.get(VAL) or "tab", "\t")
+        elif tag == _LEGAL:
+            values["legal"] = (child.get(VAL) or "true").lower() not in ("0", "false", "off")
+    return Level(**values)
+
+
+def _levels(element: Any) -> dict[int, Level]:
+    return {_int_attribute(lvl, _ILVL): _level(lvl) for lvl in element.iterchildren(_LVL)}
+
+
+def _int_attribute(element: Any, name: str) -> int:
+    try:
+        return int(element.get(name) or 0)
+    except ValueError:
+        return 0
+
+
+class Numbering:
+    """The numbers of a document's lists, handed out in document order (see the module's doc).
+
+    ``Numbering()`` numbers nothing: a document without numbering definitions.
+    """
+
+    def __init__(
+        self,
+        lists: dict[str, tuple[str, dict[int, Level]]] | None = None,
+        styles: dict[str, tuple[str, int]] | None = None,
+    ) -> None:
+        self._lists = lists or {}  # numId → (counter key, levels)
+        self._styles = styles or {}  # paragraph style id → (numId, level)
+        self._counts: dict[str, dict[int, int]] = {}
+
+    @classmethod
+    def of(cls, package: Package) -> Numbering:
+        """The numbering of a Word file's body.
+
+        Raises:
+            DecodeError: the numbering or styles part is damaged.
+        """
+        root = package.part("numbering")
+        if root is None:
+            return cls()
+        abstract = {element.get(_ABSTRACT_ID): element for element in root.iterchildren(_ABSTRACT)}
+        levels = {key: _levels(element) for key, element in abstract.items()}
+        lists: dict[str, tuple[str, dict[int, Level]]] = {}
+        for num in root.iterchildren(_NUM):
+            number, reference = num.get(_NUM_ID), num.find(_ABSTRACT_ID)
+            if number is None or reference is None or reference.get(VAL) not in levels:
+                continue
+            key = reference.get(VAL)
+            own = dict(levels[key])
+            for override in num.iterchildren(_OVERRIDE):
+                at = _int_attribute(override, _ILVL)
+                for child in override:
+                    if child.tag == _START_OVERRIDE:
+                        own[at] = attrs.evolve(own.get(at, Level()), start=_int(child, 0))
+                        key = f"num {number}"  # a list that restarts counts on its own
+                    elif child.tag == _LVL:
+                        own[at] = _level(child, own.get(at))
+            lists[number] = (key, own)
+        if not lists:
+            return cls()
+        return cls(lists, _linked_styles(package, abstract))
+
+    @property
+    def active(self) -> bool:
+        """Whether any paragraph can be numbered."""
+        return bool(self._lists)
+
+    def touches(self, table: Any) -> bool:
+        """Whether a paragraph of ``table`` may be numbered (then its cells need the walk)."""
+        if not self._lists:
+            return False
+        if next(table.iter(_NUM_PR), None) is not None:
+            return True
+        return bool(self._styles) and any(e.get(VAL) in self._styles for e in table.iter(_PSTYLE))
+
+    def label(self, properties: Any | None) -> str:
+        """The number of the paragraph with properties ``properties`` (its ``w:pPr``), or ``""``.
+
+        Counts it: call once per paragraph, in document order.
+        """
+        if properties is None or not self._lists:
+            return ""
+        number: str | None = None
+        level: int | None = None
+        style: str | None = None
+        for child in properties:
+            if child.tag == _NUM_PR:
+                for item in child:
+                    if item.tag == _NUM_ID:
+                        number = item.get(VAL)
+                    elif item.tag == _ILVL:
+                        level = _int(item, 0)
+            elif child.tag == _PSTYLE:
+                style = child.get(VAL)
+        if style in self._styles:
+            style_number, style_level = self._styles[style]
+            number = style_number if number is None else number
+            level = style_level if level is None else level
+        if number is None or number not in self._lists:
+            return ""  # numId 0, or a list that is not defined: no number
+        return self._advance(number, level or 0)
+
+    def _advance(self, number: str, level: int) -> str:
+        key, levels = self._lists[number]
+        if level not in levels:
+            return ""
+        counts = self._counts.setdefault(key, {})
+        counts[level] = counts[level] + 1 if level in counts else levels[level].start
+        for deeper in [at for at in counts if at > level]:
+            del counts[deeper]
+        this = levels[level]
+
+        def written(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            shown = levels.get(at, Level())
+            value = counts.get(at, shown.start)
+            return format_number(value, "decimal" if this.legal else shown.format)
+
+        if this.format == "none":
+            text = _PLACEHOLDER.sub("", this.text)
+        elif this.format == "bullet":
+            text = this.text
+        else:
+            text = _PLACEHOLDER.sub(written, this.text)
+        return text + this.suffix if text else ""
+
+
+def _linked_styles(package: Package, abstract: dict[Any, Any]) -> dict[str, tuple[str, int]]:
+    """Paragraph styles linked to a list level, used in the body: style id → (numId, level)."""
+    linked: set[str] = set()
+    for element in abstract.values():
+        for lvl in element.iterchildren(_LVL):
+            style = lvl.find(_PSTYLE)
+            if style is not None and style.get(VAL):
+                linked.add(style.get(VAL))
+    if not linked:
+        return {}
+    used = {element.get(VAL) for element in package.body.iter(_PSTYLE)} & linked
+    if not used:
+        return {}
+    styles = package.part("styles")
+    found: dict[str, tuple[str, int]] = {}
+    for style in styles.iterchildren(_STYLE) if styles is not None else ():
+        identifier = style.get(_STYLE_ID)
+        if identifier not in used:
+            continue
+        properties = style.find(_PPR)
+        numbering = properties.find(_NUM_PR) if properties is not None else None
+        if numbering is None:
+            continue
+        number, level = numbering.find(_NUM_ID), numbering.find(_ILVL)
+        if number is not None and number.get(VAL):
+            found[identifier] = (number.get(VAL), _int(level, 0) if level is not None else 0)
+    return found
+
+
+def format_number(value: int, style: str) -> str:
+    """``value`` written in the list number format ``style`` (``w:numFmt``)."""
+    if value < 0:
+        return str(value)
+    if style in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+        return _chinese(value, _CHINESE_COUNTING, "十百千")
+    if style == "chineseLegalSimplified":
+        return _chinese(value, _CHINESE_LEGAL, "拾佰仟")
+    if style in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+        return "".join(_CHINESE_DIGITS[int(digit)] for digit in str(value))
+    if style == "ideographTraditional" and 1 <= value <= len(_STEMS):
+        return _STEMS[value - 1]
+    if style == "ideographZodiac" and 1 <= value <= len(_BRANCHES):
+        return _BRANCHES[value - 1]
+    if style in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= value <= len(_CIRCLED):
+        return _CIRCLED[value - 1]
+    if style == "decimalEnclosedParen" and 1 <= value <= 20:
+        return chr(0x2474 + value - 1)  # ⑴
+    if style == "decimalEnclosedFullstop" and 1 <= value <= 20:
+        return chr(0x2488 + value - 1)  # ⒈
+    if style in ("decimalFullWidth", "decimalFullWidth2"):
+        return str(value).translate({ord(digit): 0xFF10 + int(digit) for digit in "0123456789"})
+    if style == "decimalZero":
+        return f"{value:02d}"
+    if style in ("lowerLetter", "upperLetter") and value >= 1:
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter.upper() if style == "upperLetter" else letter
+    if style in ("lowerRoman", "upperRoman") and 1 <= value < 4000:
+        roman = _roman(value)
+        return roman.upper() if style == "upperRoman" else roman
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for size, letters in _ROMAN:
+        while value >= size:
+            out += letters
+            value -= size
+    return out
+
+
+def _chinese(value: int, digits: str, units: str) -> str:
+    """``value`` in Chinese counting: 一, 十, 十一, 二十, 一百零一 … (up to 9999; larger in digits)."""
+    if value == 0:
+        return digits[0]
+    if value >= 10000:
+        return "".join(digits[int(digit)] for digit in str(value))
+    out = ""
+    zero = False
+    for power, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
+        digit = value // power % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += digits[0]
+            zero = False
+        out += digits[digit] + unit
+    if digits is _CHINESE_COUNTING and 10 <= value < 20:
+        out = out[1:]  # 十一, not 一十一
+    return out
