@@ -448,7 +448,7 @@ def test_numbered_headings_and_sub_headings() -> None:
     ]
 
 
-def W_NUM(num: int, abstract: int, override: str = "") -> str:  # noqa: N802 - reads as the element
+def W_NUM(num: int, abstract: int, override: str = "") -> str:
     return f'<w:num w:numId="{num}"><w:abstractNumId w:val="{abstract}"/>{override}</w:num>'
 
 
