@@ -199,6 +199,33 @@ def test_a_table_split_by_hand_repeats_its_header() -> None:
     assert report.applications.outcomes.unable.not_held.total == 7  # the first row of the second part
 
 
+def _edited(path: Path, edit: Any) -> bytes:
+    document = docx.Document(str(path))
+    edit(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_table_split_by_hand_without_repeating_the_header() -> None:
+    def drop_header(document: Any) -> None:
+        table = document.tables[2]._tbl  # the second part of table 3
+        for row in table.tr_lst[:3]:
+            table.remove(row)
+
+    report = gr.parse_docx(_edited(DOCX / "filled.docx", drop_header))
+    assert cells_of(report) == expected_cells(EXPECTED)
+
+
+def test_a_table_split_by_hand_with_the_group_label_typed_again() -> None:
+    def retype(document: Any) -> None:
+        # The empty group cell at the top of the second part (row 4, column 1) reads 三、本年度办理结果.
+        document.tables[2].cell(3, 0).paragraphs[0].text = "三、本年度办理结果"
+
+    report = gr.parse_docx(_edited(DOCX / "filled.docx", retype))
+    assert cells_of(report) == expected_cells(EXPECTED)
+
+
 def test_what_word_files_hold_besides_runs() -> None:
     report = gr.parse_file(DOCX / "boxes.docx")
     assert report.title == "青山县自然资源局2023年政府信息公开工作年度报告"

@@ -437,7 +437,7 @@ def test_numbered_headings_and_sub_headings() -> None:
         + numbered("不是列表", 0)  # numId 0: no number
         + numbered("规章", 1, 1)  # level 1 restarts after level 0
     )
-    data = package(body, extra={"word/numbering.xml": numbering(HEADINGS_LIST, nums=W_NUM(1, 0))})
+    data = package(body, extra={"word/numbering.xml": numbering(HEADINGS_LIST, nums=num_element(1, 0))})
     assert gr.read_document(data, form="docx").text.split("\n") == [
         "一、总体情况",
         "（一）主动公开情况",
@@ -448,7 +448,7 @@ def test_numbered_headings_and_sub_headings() -> None:
     ]
 
 
-def W_NUM(num: int, abstract: int, override: str = "") -> str:
+def num_element(num: int, abstract: int, override: str = "") -> str:
     return f'<w:num w:numId="{num}"><w:abstractNumId w:val="{abstract}"/>{override}</w:num>'
 
 
@@ -459,7 +459,7 @@ def test_numbers_in_table_cells_count_with_the_body() -> None:
         tr(cell.format(numbered("属于国家秘密", 4)), tc("0")),
         tr(cell.format(numbered("其他法律行政法规禁止公开", 4)), tc("1")),
     ) + numbered("下一段", 4)
-    data = package(body, extra={"word/numbering.xml": numbering(decimal, nums=W_NUM(4, 3))})
+    data = package(body, extra={"word/numbering.xml": numbering(decimal, nums=num_element(4, 3))})
     assert gr.read_document(data, form="docx").text.split("\n") == [
         "1. 属于国家秘密 | 0",  # the default suffix is a tab: white space, a space in a cell
         "2. 其他法律行政法规禁止公开 | 1",
@@ -470,7 +470,7 @@ def test_numbers_in_table_cells_count_with_the_body() -> None:
 def test_lists_of_one_definition_count_together_unless_restarted() -> None:
     decimal = '<w:abstractNum w:abstractNumId="0">' + lvl(0, "%1.", suffix="nothing") + "</w:abstractNum>"
     restart = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>'
-    nums = W_NUM(1, 0) + W_NUM(2, 0) + W_NUM(3, 0, restart)
+    nums = num_element(1, 0) + num_element(2, 0) + num_element(3, 0, restart)
     body = numbered("甲", 1) + numbered("乙", 2) + numbered("丙", 1) + numbered("丁", 3) + numbered("戊", 3)
     data = package(body, extra={"word/numbering.xml": numbering(decimal, nums=nums)})
     assert gr.read_document(data, form="docx").text.split("\n") == ["1.甲", "2.乙", "3.丙", "5.丁", "6.戊"]
@@ -493,7 +493,7 @@ def test_a_style_linked_to_a_list_level_numbers_its_paragraphs() -> None:
         + numbered("主动公开政府信息情况", -1, style="Heading1")
     )
     data = package(
-        body, extra={"word/numbering.xml": numbering(linked, nums=W_NUM(7, 0)), "word/styles.xml": styles}
+        body, extra={"word/numbering.xml": numbering(linked, nums=num_element(7, 0)), "word/styles.xml": styles}
     )
     assert gr.read_document(data, form="docx").text.split("\n") == [
         "一、总体情况",
@@ -510,7 +510,7 @@ def test_multi_level_and_legal_numbers() -> None:
         + "</w:abstractNum>"
     )
     body = numbered("甲", 1) + numbered("乙", 1, 1) + numbered("丙", 1, 1) + numbered("丁", 1)
-    data = package(body, extra={"word/numbering.xml": numbering(outline, nums=W_NUM(1, 0))})
+    data = package(body, extra={"word/numbering.xml": numbering(outline, nums=num_element(1, 0))})
     assert gr.read_document(data, form="docx").text.split("\n") == [
         "第一章 甲",
         "1.1 乙",
@@ -564,7 +564,7 @@ def test_a_report_with_numbered_headings_reads_as_printed() -> None:
             )
         )
     )
-    numbering_element.append(parse_xml(W_NUM(90, 90).replace("<w:num ", f"<w:num {NUMBERING_NS} ")))
+    numbering_element.append(parse_xml(num_element(90, 90).replace("<w:num ", f"<w:num {NUMBERING_NS} ")))
     changed = 0
     for paragraph in document.paragraphs:
         if paragraph.text in report.headings:
