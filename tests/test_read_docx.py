@@ -273,10 +273,11 @@ def test_a_layout_table_is_read_as_what_it_holds() -> None:
     # The layout table is not counted: the table of section 二 is the first table, and its
     # first row is the section heading, merged across the four columns.
     heading = lines.index("二、主动公开政府信息情况")
-    assert origins[heading].location == gr.Location(table=1, table_row=1, table_column=1)
+    assert origins[heading].location == gr.Location(table=1, table_row=1)
+    assert origins[heading].cells == ((1, gr.Location(table=1, table_row=1, table_column=1)),)
     assert lines[heading + 1] == "第二十条第（一）项"
     third = lines.index("三、收到和处理政府信息公开申请情况")
-    assert origins[third].location == gr.Location(table=2, table_row=1, table_column=1)
+    assert origins[third].location == gr.Location(table=2, table_row=1)
     # Paragraphs in the layout table's cells are body paragraphs: 1 and 2 the title block
     # above the layout table, then 一、总体情况 in its first cell.
     assert origins[lines.index("一、总体情况")].location == gr.Location(paragraph=3)

@@ -187,7 +187,7 @@ def test_paragraphs_count_empty_ones_and_those_in_content_controls() -> None:
         gr.Location(paragraph=2),
         gr.Location(paragraph=3),
         gr.Location(paragraph=4),
-        at(1, 1, 1),
+        gr.Location(table=1, table_row=1),
         gr.Location(paragraph=5),
     ]
 
@@ -319,9 +319,9 @@ def test_a_table_holding_tables_is_layout() -> None:
     assert [origin.location for origin in document.origins or ()] == [
         gr.Location(paragraph=1),
         gr.Location(paragraph=2),  # a paragraph of the layout table: a body paragraph
-        at(1, 1, 1),
-        at(2, 1, 1),
-        at(3, 1, 1),
+        gr.Location(table=1, table_row=1),
+        gr.Location(table=2, table_row=1),
+        gr.Location(table=3, table_row=1),
     ]
 
 

@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import Location, ParseError, shorten
 from . import wordml
 from .document import DocumentBuilder
-from .docx_grid import holds_tables, table_rows
+from .docx_grid import cell_deleted, holds_tables, row_deleted, table_rows
 from .docx_numbering import Numbering
 from .wordml import TBL, P
 
@@ -106,8 +106,10 @@ class BodyReader:
     def _table(self, table: Any, anchor: Location | None) -> None:
         if holds_tables(table):  # layout
             for row in wordml.rows(table):
-                for cell in wordml.cells(row):
-                    self._blocks(cell, anchor)
+                if not row_deleted(row):
+                    for cell in wordml.cells(row):
+                        if not cell_deleted(cell):
+                            self._blocks(cell, anchor)
             return
         self._tables += 1
         number = self._tables
@@ -130,7 +132,7 @@ class BodyReader:
                 starts.add(column)
                 column += cell.span
             above = starts
-            self._builder.row(cells, Location(table=number, table_row=index, table_column=1))
+            self._builder.row(cells, Location(table=number, table_row=index))
 
     def _error(self, reason: str, location: Location) -> ParseError:
         """An error at ``location``; its line is the one the reading text would have had there."""

@@ -41,7 +41,7 @@ from .wordml import (
     T,
 )
 
-__all__ = ["GridCell", "GridRow", "holds_tables", "table_rows"]
+__all__ = ["GridCell", "GridRow", "cell_deleted", "holds_tables", "row_deleted", "table_rows"]
 
 
 @attrs.define
@@ -96,7 +96,7 @@ def table_rows(table: Any, numbering: Numbering) -> list[GridRow]:
     """The rows of a table that holds no table; ``numbering`` numbers its list paragraphs."""
     if next(table.iter(*_NEEDS_WALK), None) is None and not numbering.touches(table):
         return _one_pass(table)
-    return [_row(row, numbering) for row in wordml.rows(table) if not _row_deleted(row)]
+    return [_row(row, numbering) for row in wordml.rows(table) if not row_deleted(row)]
 
 
 def _one_pass(table: Any) -> list[GridRow]:
@@ -133,9 +133,9 @@ def _one_pass(table: Any) -> list[GridRow]:
 def _row(row: Any, numbering: Numbering) -> GridRow:
     grid = GridRow(before=_row_before(row))
     for cell in wordml.cells(row):
-        properties = _properties(cell, TCPR)
-        if properties is not None and any(item.tag == CELL_DELETED for item in properties):
+        if cell_deleted(cell):
             continue
+        properties = _properties(cell, TCPR)
         grid_cell = GridCell(paragraphs=wordml.text_of(cell, numbering.label))
         if properties is not None:
             for item in properties:
@@ -159,9 +159,16 @@ def _properties(element: Any, tag: str) -> Any | None:
     return None
 
 
-def _row_deleted(row: Any) -> bool:
+def row_deleted(row: Any) -> bool:
+    """Whether a row is deleted (tracked: ``w:trPr/w:del``)."""
     properties = _properties(row, TRPR)
     return properties is not None and any(item.tag == DELETED for item in properties)
+
+
+def cell_deleted(cell: Any) -> bool:
+    """Whether a cell is deleted (tracked: ``w:tcPr/w:cellDel``)."""
+    properties = _properties(cell, TCPR)
+    return properties is not None and any(item.tag == CELL_DELETED for item in properties)
 
 
 def _row_before(row: Any) -> int:

@@ -35,7 +35,7 @@ from .sniff import sniff
 
 __all__ = ["INSTALL_HINT", "MAX_PART_SIZE", "Package", "W", "open_package"]
 
-#: Largest decompressed size, in bytes, of a part that is read (``word/document.xml``, core properties).
+#: Largest decompressed size, in bytes, of each part that is read (``word/document.xml`` …).
 MAX_PART_SIZE = 50_000_000
 
 #: The WordprocessingML namespace (transitional: what Word and WPS write).

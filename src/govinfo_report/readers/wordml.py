@@ -27,12 +27,16 @@ from typing import Any
 from .docx_package import W
 
 __all__ = [
+    "ALTERNATE",
     "ALT_CHUNK",
     "CELL_DELETED",
     "DELETED",
     "GRID_BEFORE",
     "GRID_SPAN",
     "H_MERGE",
+    "MATH_TEXT",
+    "PPR",
+    "RPR",
     "RUN_TEXT",
     "TBL",
     "TC",
@@ -44,10 +48,13 @@ __all__ = [
     "V_MERGE",
     "P",
     "Piece",
+    "R",
     "T",
     "blocks",
     "cells",
+    "mark_deleted",
     "paragraph_pieces",
+    "qualified",
     "rows",
     "text_of",
 ]
