@@ -492,9 +492,8 @@ def test_a_style_linked_to_a_list_level_numbers_its_paragraphs() -> None:
         + p(r("正文"))
         + numbered("主动公开政府信息情况", -1, style="Heading1")
     )
-    data = package(
-        body, extra={"word/numbering.xml": numbering(linked, nums=num_element(7, 0)), "word/styles.xml": styles}
-    )
+    parts = {"word/numbering.xml": numbering(linked, nums=num_element(7, 0)), "word/styles.xml": styles}
+    data = package(body, extra=parts)
     assert gr.read_document(data, form="docx").text.split("\n") == [
         "一、总体情况",
         "正文",

@@ -147,11 +147,6 @@ class Numbering:
             return cls()
         return cls(lists, _linked_styles(package, abstract))
 
-    @property
-    def active(self) -> bool:
-        """Whether any paragraph can be numbered."""
-        return bool(self._lists)
-
     def touches(self, table: Any) -> bool:
         """Whether a paragraph of ``table`` may be numbered (then its cells need the walk)."""
         if not self._lists:
