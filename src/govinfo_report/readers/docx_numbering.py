@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from .docx_package import Package
-from .wordml import VAL, qualified
+from .wordml import VAL, first_child, qualified
 
 __all__ = ["Level", "Numbering", "format_number"]
 
@@ -109,10 +109,13 @@ class Numbering:
     def __init__(
         self,
         lists: dict[str, tuple[str, dict[int, Level]]] | None = None,
-        styles: dict[str, tuple[str, int]] | None = None,
+        linked: frozenset[str] = frozenset(),
+        package: Package | None = None,
     ) -> None:
         self._lists = lists or {}  # numId → (counter key, levels)
-        self._styles = styles or {}  # paragraph style id → (numId, level)
+        self._linked = linked  # paragraph styles that list levels name (w:lvl/w:pStyle)
+        self._package = package
+        self._styles: dict[str, tuple[str, int]] | None = None  # style id → (numId, level), when read
         self._counts: dict[str, dict[int, int]] = {}
 
     @classmethod
@@ -129,7 +132,7 @@ class Numbering:
         levels = {key: _levels(element) for key, element in abstract.items()}
         lists: dict[str, tuple[str, dict[int, Level]]] = {}
         for num in root.iterchildren(_NUM):
-            number, reference = num.get(_NUM_ID), num.find(_ABSTRACT_ID)
+            number, reference = num.get(_NUM_ID), first_child(num, _ABSTRACT_ID)
             if number is None or reference is None or reference.get(VAL) not in levels:
                 continue
             key = reference.get(VAL)
@@ -145,7 +148,13 @@ class Numbering:
             lists[number] = (key, own)
         if not lists:
             return cls()
-        return cls(lists, _linked_styles(package, abstract))
+        linked = frozenset(
+            style.get(VAL)
+            for element in abstract.values()
+            for lvl in element.iterchildren(_LVL)
+            if (style := first_child(lvl, _PSTYLE)) is not None and style.get(VAL)
+        )
+        return cls(lists, linked, package)
 
     def touches(self, table: Any) -> bool:
         """Whether a paragraph of ``table`` may be numbered (then its cells need the walk)."""
@@ -153,7 +162,7 @@ class Numbering:
             return False
         if next(table.iter(_NUM_PR), None) is not None:
             return True
-        return bool(self._styles) and any(e.get(VAL) in self._styles for e in table.iter(_PSTYLE))
+        return bool(self._linked) and any(e.get(VAL) in self._linked for e in table.iter(_PSTYLE))
 
     def label(self, properties: Any | None) -> str:
         """The number of the paragraph with properties ``properties`` (its ``w:pPr``), or ``""``.
@@ -174,13 +183,20 @@ class Numbering:
                         level = _int(item, 0)
             elif child.tag == _PSTYLE:
                 style = child.get(VAL)
-        if style in self._styles:
-            style_number, style_level = self._styles[style]
+        if style is not None and style in self._linked and style in self._style_numbers():
+            style_number, style_level = self._style_numbers()[style]
             number = style_number if number is None else number
             level = style_level if level is None else level
         if number is None or number not in self._lists:
             return ""  # numId 0, or a list that is not defined: no number
         return self._advance(number, level or 0)
+
+    def _style_numbers(self) -> dict[str, tuple[str, int]]:
+        """The list of each linked style (read from the styles part the first time it is needed)."""
+        if self._styles is None:
+            styles = self._package.part("styles") if self._package is not None else None
+            self._styles = _style_numbers(styles, self._linked) if styles is not None else {}
+        return self._styles
 
     def _advance(self, number: str, level: int) -> str:
         key, levels = self._lists[number]
@@ -207,30 +223,18 @@ class Numbering:
         return text + this.suffix if text else ""
 
 
-def _linked_styles(package: Package, abstract: dict[Any, Any]) -> dict[str, tuple[str, int]]:
-    """Paragraph styles linked to a list level, used in the body: style id → (numId, level)."""
-    linked: set[str] = set()
-    for element in abstract.values():
-        for lvl in element.iterchildren(_LVL):
-            style = lvl.find(_PSTYLE)
-            if style is not None and style.get(VAL):
-                linked.add(style.get(VAL))
-    if not linked:
-        return {}
-    used = {element.get(VAL) for element in package.body.iter(_PSTYLE)} & linked
-    if not used:
-        return {}
-    styles = package.part("styles")
+def _style_numbers(styles: Any, linked: frozenset[str]) -> dict[str, tuple[str, int]]:
+    """The list (``w:numId``) and level of each of the ``linked`` styles that has one."""
     found: dict[str, tuple[str, int]] = {}
-    for style in styles.iterchildren(_STYLE) if styles is not None else ():
+    for style in styles.iterchildren(_STYLE):
         identifier = style.get(_STYLE_ID)
-        if identifier not in used:
+        if identifier not in linked:
             continue
-        properties = style.find(_PPR)
-        numbering = properties.find(_NUM_PR) if properties is not None else None
+        properties = first_child(style, _PPR)
+        numbering = first_child(properties, _NUM_PR) if properties is not None else None
         if numbering is None:
             continue
-        number, level = numbering.find(_NUM_ID), numbering.find(_ILVL)
+        number, level = first_child(numbering, _NUM_ID), first_child(numbering, _ILVL)
         if number is not None and number.get(VAL):
             found[identifier] = (number.get(VAL), _int(level, 0) if level is not None else 0)
     return found

@@ -189,6 +189,7 @@ def _parser(etree: Any) -> Any:
 
 
 def _xml(archive: zipfile.ZipFile, name: str, etree: Any) -> Any:
+    """A part's XML, parsed without DTDs, entities or network access."""
     try:
         root = etree.fromstring(_read(archive, name), _parser(etree))
     except etree.XMLSyntaxError as exc:

@@ -52,6 +52,7 @@ __all__ = [
     "T",
     "blocks",
     "cells",
+    "first_child",
     "mark_deleted",
     "paragraph_pieces",
     "qualified",
@@ -202,6 +203,14 @@ def _run(run: Any, pieces: list[Piece]) -> None:
 
 
 # Properties are read by walking the children: lxml's find() costs more than the walk.
+
+
+def first_child(element: Any, tag: str) -> Any | None:
+    """The first child of ``element`` with ``tag``, or ``None``."""
+    for item in element:
+        if item.tag == tag:
+            return item
+    return None
 
 
 def mark_deleted(properties: Any | None) -> bool:
