@@ -501,6 +501,29 @@ def test_a_style_linked_to_a_list_level_numbers_its_paragraphs() -> None:
     ]
 
 
+def test_a_linked_style_in_a_table_cell() -> None:
+    linked = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + lvl(0, "%1.", suffix="nothing", extra='<w:pStyle w:val="Item"/>')
+        + "</w:abstractNum>"
+    )
+    styles = (
+        f'<?xml version="1.0"?><w:styles {NUMBERING_NS}>'
+        '<w:style w:type="paragraph" w:styleId="Item"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr>'
+        '</w:style><w:style w:type="paragraph" w:styleId="Other"/></w:styles>'
+    ).encode()
+    cell = "<w:tc><w:tcPr/>{}</w:tc>"
+    body = tbl(
+        tr(cell.format(numbered("属于国家秘密", -1, style="Item")), tc("0")),
+        tr(cell.format(numbered("其他", -1, style="Other")), tc("1")),
+    )
+    parts = {"word/numbering.xml": numbering(linked, nums=num_element(2, 0)), "word/styles.xml": styles}
+    assert gr.read_document(package(body, extra=parts), form="docx").text.split("\n") == [
+        "1.属于国家秘密 | 0",
+        "其他 | 1",
+    ]
+
+
 def test_multi_level_and_legal_numbers() -> None:
     outline = (
         '<w:abstractNum w:abstractNumId="0">'

@@ -94,17 +94,21 @@ def holds_tables(table: Any) -> bool:
 
 def table_rows(table: Any, numbering: Numbering) -> list[GridRow]:
     """The rows of a table that holds no table; ``numbering`` numbers its list paragraphs."""
-    if next(table.iter(*_NEEDS_WALK), None) is None and not numbering.touches(table):
-        return _one_pass(table)
+    if next(table.iter(*_NEEDS_WALK), None) is None:
+        found = _one_pass(table, numbering)
+        if found is not None:
+            return found
     return [_row(row, numbering) for row in wordml.rows(table) if not row_deleted(row)]
 
 
-def _one_pass(table: Any) -> list[GridRow]:
+def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
+    """The rows, or ``None`` when a paragraph turns out to be numbered (the walk numbers it)."""
     found: list[GridRow] = []
     row, cell = GridRow(), GridCell()
     texts = cell.paragraphs  # the paragraphs of the cell being read; the last is being read
     t, p = T, P  # (locals: this loop is the reader's hottest)
-    for element in table.iter(*_PASS):
+    marks = numbering.marks
+    for element in table.iter(*_PASS, *marks):
         tag = element.tag
         if tag == t:
             texts[-1] += element.text or ""
@@ -125,6 +129,9 @@ def _one_pass(table: Any) -> list[GridRow]:
             cell.continues_horizontal = _continues(element)
         elif tag == GRID_BEFORE:
             row.before = max(_int(element, 0), 0)
+        elif tag in marks:
+            if numbering.numbers(element):
+                return None
         else:
             texts[-1] += RUN_TEXT[tag]
     return found

@@ -156,13 +156,17 @@ class Numbering:
         )
         return cls(lists, linked, package)
 
-    def touches(self, table: Any) -> bool:
-        """Whether a paragraph of ``table`` may be numbered (then its cells need the walk)."""
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """The tags of the elements that may number a paragraph: ``w:numPr``, and ``w:pStyle``
+        when a style is linked to a list; none for a document without lists."""
         if not self._lists:
-            return False
-        if next(table.iter(_NUM_PR), None) is not None:
-            return True
-        return bool(self._linked) and any(e.get(VAL) in self._linked for e in table.iter(_PSTYLE))
+            return ()
+        return (_NUM_PR, _PSTYLE) if self._linked else (_NUM_PR,)
+
+    def numbers(self, mark: Any) -> bool:
+        """Whether an element of :attr:`marks` may give its paragraph a number."""
+        return mark.tag == _NUM_PR or mark.get(VAL) in self._linked
 
     def label(self, properties: Any | None) -> str:
         """The number of the paragraph with properties ``properties`` (its ``w:pPr``), or ``""``.
