@@ -30,6 +30,8 @@ from .wordml import (
     GRID_BEFORE,
     GRID_SPAN,
     H_MERGE,
+    NUM_PR,
+    PSTYLE,
     RUN_TEXT,
     TC,
     TCPR,
@@ -107,7 +109,7 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
     row, cell = GridRow(), GridCell()
     texts = cell.paragraphs  # the paragraphs of the cell being read; the last is being read
     t, p = T, P  # (locals: this loop is the reader's hottest)
-    marks = numbering.marks
+    marks, linked = numbering.marks, numbering.linked
     for element in table.iter(*_PASS, *marks):
         tag = element.tag
         if tag == t:
@@ -129,9 +131,10 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
             cell.continues_horizontal = _continues(element)
         elif tag == GRID_BEFORE:
             row.before = max(_int(element, 0), 0)
-        elif tag in marks:
-            if numbering.numbers(element):
-                return None
+        elif tag == NUM_PR or (tag == PSTYLE and element.get(VAL) in linked):
+            return None  # a numbered paragraph (or one that may be): the walk numbers it
+        elif tag == PSTYLE:
+            continue
         else:
             texts[-1] += RUN_TEXT[tag]
     return found

@@ -30,12 +30,12 @@ from typing import Any
 import attrs
 
 from .docx_package import Package
-from .wordml import VAL, first_child, qualified
+from .wordml import NUM_PR, PSTYLE, VAL, first_child, qualified
 
 __all__ = ["Level", "Numbering", "format_number"]
 
 _w = qualified
-_NUM_PR, _NUM_ID, _ILVL, _PSTYLE = _w("numPr"), _w("numId"), _w("ilvl"), _w("pStyle")
+_NUM_PR, _NUM_ID, _ILVL, _PSTYLE = NUM_PR, _w("numId"), _w("ilvl"), PSTYLE
 _ABSTRACT, _ABSTRACT_ID, _NUM, _LVL = _w("abstractNum"), _w("abstractNumId"), _w("num"), _w("lvl")
 _OVERRIDE, _START_OVERRIDE = _w("lvlOverride"), _w("startOverride")
 _START, _FORMAT, _TEXT, _SUFFIX, _LEGAL = _w("start"), _w("numFmt"), _w("lvlText"), _w("suff"), _w("isLgl")
@@ -103,18 +103,20 @@ def _int_attribute(element: Any, name: str) -> int:
 class Numbering:
     """The numbers of a document's lists, handed out in document order (see the module's doc).
 
-    ``Numbering()`` numbers nothing: a document without numbering definitions.
+    ``Numbering()`` numbers nothing: a document without numbering definitions.  A list's
+    levels are read the first time a paragraph uses it.
     """
 
-    def __init__(
-        self,
-        lists: dict[str, tuple[str, dict[int, Level]]] | None = None,
-        linked: frozenset[str] = frozenset(),
-        package: Package | None = None,
-    ) -> None:
-        self._lists = lists or {}  # numId → (counter key, levels)
-        self._linked = linked  # paragraph styles that list levels name (w:lvl/w:pStyle)
+    def __init__(self, root: Any | None = None, package: Package | None = None) -> None:
         self._package = package
+        self._abstract: dict[str, Any] = {}  # abstractNumId → w:abstractNum
+        self._nums: dict[str, Any] = {}  # numId → w:num
+        if root is not None:
+            self._abstract = {e.get(_ABSTRACT_ID): e for e in root.iterchildren(_ABSTRACT)}
+            self._nums = {e.get(_NUM_ID): e for e in root.iterchildren(_NUM) if e.get(_NUM_ID)}
+        # The paragraph styles that list levels name (w:lvl/w:pStyle).
+        self._linked = frozenset(e.get(VAL) for e in root.iter(_PSTYLE)) if root is not None else frozenset()
+        self._lists: dict[str, tuple[str, dict[int, Level]] | None] = {}  # numId → (counter key, levels)
         self._styles: dict[str, tuple[str, int]] | None = None  # style id → (numId, level), when read
         self._counts: dict[str, dict[int, int]] = {}
 
@@ -123,57 +125,29 @@ class Numbering:
         """The numbering of a Word file's body.
 
         Raises:
-            DecodeError: the numbering or styles part is damaged.
+            DecodeError: the numbering part is damaged (the styles part, later, when it is read).
         """
-        root = package.part("numbering")
-        if root is None:
-            return cls()
-        abstract = {element.get(_ABSTRACT_ID): element for element in root.iterchildren(_ABSTRACT)}
-        levels = {key: _levels(element) for key, element in abstract.items()}
-        lists: dict[str, tuple[str, dict[int, Level]]] = {}
-        for num in root.iterchildren(_NUM):
-            number, reference = num.get(_NUM_ID), first_child(num, _ABSTRACT_ID)
-            if number is None or reference is None or reference.get(VAL) not in levels:
-                continue
-            key = reference.get(VAL)
-            own = dict(levels[key])
-            for override in num.iterchildren(_OVERRIDE):
-                at = _int_attribute(override, _ILVL)
-                for child in override:
-                    if child.tag == _START_OVERRIDE:
-                        own[at] = attrs.evolve(own.get(at, Level()), start=_int(child, 0))
-                        key = f"num {number}"  # a list that restarts counts on its own
-                    elif child.tag == _LVL:
-                        own[at] = _level(child, own.get(at))
-            lists[number] = (key, own)
-        if not lists:
-            return cls()
-        linked = frozenset(
-            style.get(VAL)
-            for element in abstract.values()
-            for lvl in element.iterchildren(_LVL)
-            if (style := first_child(lvl, _PSTYLE)) is not None and style.get(VAL)
-        )
-        return cls(lists, linked, package)
+        return cls(package.part("numbering"), package)
 
     @property
     def marks(self) -> tuple[str, ...]:
         """The tags of the elements that may number a paragraph: ``w:numPr``, and ``w:pStyle``
         when a style is linked to a list; none for a document without lists."""
-        if not self._lists:
+        if not self._nums:
             return ()
         return (_NUM_PR, _PSTYLE) if self._linked else (_NUM_PR,)
 
-    def numbers(self, mark: Any) -> bool:
-        """Whether an element of :attr:`marks` may give its paragraph a number."""
-        return mark.tag == _NUM_PR or mark.get(VAL) in self._linked
+    @property
+    def linked(self) -> frozenset[str]:
+        """The paragraph styles linked to a list level: a paragraph in one may be numbered."""
+        return self._linked
 
     def label(self, properties: Any | None) -> str:
         """The number of the paragraph with properties ``properties`` (its ``w:pPr``), or ``""``.
 
         Counts it: call once per paragraph, in document order.
         """
-        if properties is None or not self._lists:
+        if properties is None or not self._nums:
             return ""
         number: str | None = None
         level: int | None = None
@@ -191,9 +165,35 @@ class Numbering:
             style_number, style_level = self._style_numbers()[style]
             number = style_number if number is None else number
             level = style_level if level is None else level
-        if number is None or number not in self._lists:
+        found = self._list(number) if number is not None else None
+        if found is None:
             return ""  # numId 0, or a list that is not defined: no number
-        return self._advance(number, level or 0)
+        return self._advance(found, level or 0)
+
+    def _list(self, number: str) -> tuple[str, dict[int, Level]] | None:
+        """The counter key and levels of list ``number`` (``None`` when it is not defined)."""
+        if number not in self._lists:
+            self._lists[number] = self._read_list(number)
+        return self._lists[number]
+
+    def _read_list(self, number: str) -> tuple[str, dict[int, Level]] | None:
+        num = self._nums.get(number)
+        if num is None:
+            return None
+        reference = first_child(num, _ABSTRACT_ID)
+        key = reference.get(VAL) if reference is not None else None
+        if key is None or key not in self._abstract:
+            return None
+        levels = _levels(self._abstract[key])
+        for override in num.iterchildren(_OVERRIDE):
+            at = _int_attribute(override, _ILVL)
+            for child in override:
+                if child.tag == _START_OVERRIDE:
+                    levels[at] = attrs.evolve(levels.get(at, Level()), start=_int(child, 0))
+                    key = f"num {number}"  # a list that restarts counts on its own
+                elif child.tag == _LVL:
+                    levels[at] = _level(child, levels.get(at))
+        return key, levels
 
     def _style_numbers(self) -> dict[str, tuple[str, int]]:
         """The list of each linked style (read from the styles part the first time it is needed)."""
@@ -202,8 +202,8 @@ class Numbering:
             self._styles = _style_numbers(styles, self._linked) if styles is not None else {}
         return self._styles
 
-    def _advance(self, number: str, level: int) -> str:
-        key, levels = self._lists[number]
+    def _advance(self, found: tuple[str, dict[int, Level]], level: int) -> str:
+        key, levels = found
         if level not in levels:
             return ""
         counts = self._counts.setdefault(key, {})

@@ -64,13 +64,13 @@ class Package:
         title: the title document property, when the file states one.
         related: the parts the main part refers to, by the end of their relationship
             type (``"numbering"``, ``"styles"``), as paths in the zip.
-        data: the file's bytes, for reading those parts when they are needed.
+        archive: the zip package (in memory), for reading those parts when they are needed.
     """
 
     body: Any
     title: str | None
     related: dict[str, str] = attrs.field(factory=dict, repr=False)
-    data: bytes = attrs.field(default=b"", repr=False)
+    archive: zipfile.ZipFile | None = attrs.field(default=None, repr=False)
 
     def part(self, kind: str) -> Any | None:
         """The root element of the related part of ``kind`` (``"numbering"`` …), or ``None``.
@@ -81,12 +81,9 @@ class Package:
         from lxml import etree
 
         name = self.related.get(kind)
-        if name is None:
+        if name is None or self.archive is None or name not in self.archive.NameToInfo:
             return None
-        with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
-            if name not in set(archive.namelist()):
-                return None
-            return _xml(archive, name, etree)
+        return _xml(self.archive, name, etree)
 
 
 def open_package(data: bytes) -> Package:
@@ -110,19 +107,17 @@ def open_package(data: bytes) -> Package:
         raise DecodeError(
             f"Word文件已损坏或不完整，无法打开（{_zip_problem(exc)}）；文件可能未下载完整，请重新获取"
         ) from None
-    with archive:
-        names = set(archive.namelist())
-        parts = _relationships(archive, names, etree)
-        main = parts.get(_OFFICE_DOCUMENT)
-        if main not in names:
-            main = _MAIN_PART if _MAIN_PART in names else None
-        if main is None:
-            _not_a_package(
-                data, f"压缩包中没有正文部分（{_MAIN_PART}）", office="[Content_Types].xml" in names
-            )
-        root = _xml(archive, main, etree)
-        title = _title(archive, names, parts.get(_CORE_PROPERTIES, _CORE_PART), etree)
-        related = _related(archive, names, main, etree)
+    # The archive stays open for the parts read later (it holds no file: the bytes are in memory).
+    names = set(archive.namelist())
+    parts = _relationships(archive, names, etree)
+    main = parts.get(_OFFICE_DOCUMENT)
+    if main not in names:
+        main = _MAIN_PART if _MAIN_PART in names else None
+    if main is None:
+        _not_a_package(data, f"压缩包中没有正文部分（{_MAIN_PART}）", office="[Content_Types].xml" in names)
+    root = _xml(archive, main, etree)
+    title = _title(archive, names, parts.get(_CORE_PROPERTIES, _CORE_PART), etree)
+    related = _related(archive, names, main, etree)
     if root.tag == f"{{{_STRICT_W}}}document":
         raise UnsupportedFormatError(
             "这是“严格Open XML”格式的Word文件，本库不能读取；请用Word打开后“另存为”普通的“Word文档（.docx）”",
@@ -131,7 +126,7 @@ def open_package(data: bytes) -> Package:
     body = root.find(f"{{{W}}}body")
     if root.tag != f"{{{W}}}document" or body is None:
         raise DecodeError(f"Word文件的正文部分（{main}）不是Word文档（没有w:document/w:body）")
-    return Package(body, title, related, data)
+    return Package(body, title, related, archive)
 
 
 def _not_a_package(data: bytes, problem: str, *, office: bool = False) -> NoReturn:

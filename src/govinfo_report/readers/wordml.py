@@ -80,6 +80,7 @@ ALT_CHUNK = _w("altChunk")
 DELETED = _w("del")
 GRID_SPAN, V_MERGE, H_MERGE = _w("gridSpan"), _w("vMerge"), _w("hMerge")
 GRID_BEFORE, CELL_DELETED = _w("gridBefore"), _w("cellDel")
+NUM_PR, PSTYLE = _w("numPr"), _w("pStyle")
 #: The run content printed as a character of its own.
 RUN_TEXT = {_w("tab"): "\t", _w("ptab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-"}
 
