@@ -108,7 +108,7 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
     found: list[GridRow] = []
     row, cell = GridRow(), GridCell()
     texts = cell.paragraphs  # the paragraphs of the cell being read; the last is being read
-    t, p = T, P  # (locals: this loop is the reader's hottest)
+    t, p, tc, style = T, P, TC, PSTYLE  # (locals: this loop is the reader's hottest)
     marks, linked = numbering.marks, numbering.linked
     for element in table.iter(*_PASS, *marks):
         tag = element.tag
@@ -117,9 +117,12 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
         elif tag == p:
             texts = cell.paragraphs
             texts.append("")
-        elif tag == TC:
+        elif tag == tc:
             cell = GridCell()
             row.cells.append(cell)
+        elif tag == style:
+            if element.get(VAL) in linked:
+                return None  # a paragraph in a style linked to a list: the walk numbers it
         elif tag == TR:
             row = GridRow()
             found.append(row)
@@ -131,10 +134,8 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
             cell.continues_horizontal = _continues(element)
         elif tag == GRID_BEFORE:
             row.before = max(_int(element, 0), 0)
-        elif tag == NUM_PR or (tag == PSTYLE and element.get(VAL) in linked):
-            return None  # a numbered paragraph (or one that may be): the walk numbers it
-        elif tag == PSTYLE:
-            continue
+        elif tag == NUM_PR:
+            return None  # a numbered paragraph: the walk numbers it
         else:
             texts[-1] += RUN_TEXT[tag]
     return found
