@@ -20,6 +20,7 @@ machine disturbs much less.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import statistics
 import time
@@ -37,13 +38,20 @@ CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 
 def _interleaved(actions: dict[str, Callable[[], object]], rounds: int) -> dict[str, dict[str, list[float]]]:
     """Wall and CPU times (ms) of each action, taken in turn round by round (a burst of other
-    work hits all alike), after a warm-up (first-use imports, the grammar)."""
+    work hits all alike), after a warm-up (first-use imports, the grammar).
+
+    The garbage left by one action is collected before the next is timed (python-docx's
+    objects hold reference cycles that only the collector frees: left alone, they would make
+    whichever action comes next pay for their collection); the collector stays on during
+    each action, which pays for its own garbage.
+    """
     times: dict[str, dict[str, list[float]]] = {clock: {name: [] for name in actions} for clock in CLOCKS}
     for action in actions.values():
         for _ in range(3):
             action()
     for _ in range(rounds):
         for name, action in actions.items():
+            gc.collect()
             wall, cpu = time.perf_counter(), time.process_time()
             action()
             times["cpu"][name].append((time.process_time() - cpu) * 1000)
