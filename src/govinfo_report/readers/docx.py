@@ -31,7 +31,8 @@ def read(data: bytes, *, path: str | None = None, encoding: str | None = None, d
     Raises:
         DecodeError: the data is not a Word file, is damaged, or is too large once
             decompressed (``UnsupportedFormatError`` for another kind of file).
-        ParseError: a table cell that cannot be placed (text in a merged cell's continuation).
+        ParseError: what cannot be placed, at its location: text in the continuation of a
+            merged cell, a document embedded as a part of its own (``w:altChunk``).
         MissingDependencyError: the ``docx`` extra is not installed.
     """
     package = open_package(data)
