@@ -19,8 +19,14 @@ from tests.test_read_docx import W_NS, package
 pytest.importorskip("lxml")
 
 
-def read(body: str, **options: object) -> Document:
-    return gr.read_document(package(body, **options), form="docx")  # type: ignore[arg-type]
+def read(body: str, title: str | None = None) -> Document:
+    return gr.read_document(package(body, title=title), form="docx")
+
+
+def rendered(report: gr.Report) -> bytes:
+    data = gr.render(report, "docx")
+    assert isinstance(data, bytes)
+    return data
 
 
 def lines(body: str) -> list[str]:
@@ -384,7 +390,7 @@ def test_both_ways_of_reading_a_table_give_the_same_rows(monkeypatch: pytest.Mon
 
     files = [(FIXTURES / "docx" / f"{name}.docx").read_bytes() for name in ("filled", "nested")]
     files.append((FIXTURES / "real" / "word-template.docx").read_bytes())
-    files += [gr.render(gr.parse(seed_text(name)), "docx") for name in SEED_NAMES]  # type: ignore[misc]
+    files += [rendered(gr.parse(seed_text(name))) for name in SEED_NAMES]
     one_pass = [gr.read_document(data, form="docx") for data in files]
     monkeypatch.setattr(docx_grid, "_NEEDS_WALK", (wordml.T,))  # every table has text: walked
     walked = [gr.read_document(data, form="docx") for data in files]
@@ -577,7 +583,7 @@ def test_a_report_with_numbered_headings_reads_as_printed() -> None:
     from tests.test_read_docx import same_report
 
     report = gr.parse(seed_text(SEED_NAMES[0]))
-    document = docx.Document(io.BytesIO(gr.render(report, "docx")))  # type: ignore[arg-type]
+    document = docx.Document(io.BytesIO(rendered(report)))
     numbering_element = document.part.numbering_part.element
     numbering_element.append(
         parse_xml(
