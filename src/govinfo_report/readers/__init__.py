@@ -43,6 +43,7 @@ __all__ = [
 READERS: dict[str, str] = {
     "text": "text",
     "html": "html",
+    "docx": "docx",
 }
 
 

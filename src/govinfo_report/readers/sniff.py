@@ -40,6 +40,7 @@ FORM_NAMES: dict[str, tuple[str, str]] = {
     ),
     "ppt": ("演示文稿（PowerPoint）", "请提供报告的Word、PDF或网页文件"),
     "office": ("旧版Office文件", "请用Word或WPS打开后“另存为”.docx文件再读取"),
+    "encrypted": ("设有打开密码的Office文件", "请用Word或WPS打开，取消打开密码后另存为.docx文件再读取"),
     "image": ("图片", "图片中的文字需要先进行文字识别（OCR），再读取识别出的文本"),
     "archive": ("压缩文件", "请先解压，再读取其中的报告文件"),
     "binary": ("二进制文件", "请提供报告的文本、网页、Word（.docx）或PDF文件"),
@@ -63,12 +64,16 @@ _ARCHIVES = (
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Stream names in an OLE2 (old Office) directory, as UTF-16LE.
 _OLE_STREAMS = (
+    ("EncryptedPackage", "encrypted"),  # a password-protected .docx/.xlsx is an OLE2 file
     ("WordDocument", "doc"),
     ("Workbook", "xls"),
     ("Book", "xls"),
     ("PowerPoint Document", "ppt"),
 )
 _OLE_SUFFIXES = {".doc": "doc", ".dot": "doc", ".wps": "wps", ".xls": "xls", ".et": "xls", ".ppt": "ppt"}
+# Names of Word (Office Open XML) files: a file so named that is not one is sent to the Word
+# reader, which says what is wrong with it.
+_DOCX_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
 _HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"}
 # Markup that starts a web page (looked for in the first bytes, lowercased, after comments).
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p[\s>])")
@@ -133,7 +138,7 @@ def _zip(data: bytes, suffix: str) -> Sniffed:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError, NotImplementedError):
-        return Sniffed("docx" if suffix == ".docx" else "archive", "ZIP")
+        return Sniffed("docx" if suffix in _DOCX_SUFFIXES else "archive", "ZIP")
     if "word/document.xml" in names:
         return Sniffed("docx")
     if "xl/workbook.xml" in names:
@@ -144,6 +149,8 @@ def _zip(data: bytes, suffix: str) -> Sniffed:
         return Sniffed("odt")
     if "OFD.xml" in names:
         return Sniffed("ofd")
+    if suffix in _DOCX_SUFFIXES and "[Content_Types].xml" in names:
+        return Sniffed("docx")  # an Office package without its main part: a damaged Word file
     return Sniffed("archive", "ZIP")
 
 
@@ -187,6 +194,8 @@ def _textual(head: bytes, suffix: str) -> Sniffed:
         return Sniffed("html")
     if suffix in _HTML_SUFFIXES and _HTML_ANYWHERE.search(probe):
         return Sniffed("html")
+    if suffix in _DOCX_SUFFIXES:
+        return Sniffed("docx")  # not a zip package: the Word reader says so
     stripped = probe.lstrip()
     if stripped.startswith(b"{") and suffix in (".json", ".jsonl", ""):
         return Sniffed("json")

@@ -1,0 +1,141 @@
+"""A Word document's body, walked in document order into a :class:`DocumentBuilder`.
+
+* **Blocks**: the body's paragraphs (``w:p``) and tables (``w:tbl``) in document
+  order, also inside content controls, custom XML and alternate content (see
+  :mod:`~govinfo_report.readers.wordml` for what counts as printed text).
+* **Text boxes** are read where they stand: the paragraph they are anchored in is
+  cut there, and the box's paragraphs and tables come in between, with the
+  location of that paragraph.
+* **Tables**: each row's cells on the table grid (:mod:`~govinfo_report.readers.docx_grid`):
+  a cell spanning columns is passed once, at its first column; a cell continuing a
+  merge is part of the cell above (or to the left) and is not passed again — text
+  in one is an error, since it cannot be placed; ``w:gridBefore`` counts in the
+  column position.  The document builder writes the row.
+* **Layout tables**: a table holding a table is layout, not a table of the report:
+  its cells are read, row by row, as blocks (their paragraphs are body paragraphs,
+  their tables tables).
+* **List numbers** (Word's automatic numbering) are written in front of the paragraph's
+  text, as Word shows them (:mod:`~govinfo_report.readers.docx_numbering`).
+* ``w:altChunk`` (another document embedded as a part of its own) cannot be read:
+  an error, rather than text lost.
+
+Locations, counted from 1 as a person counts them in Word: ``paragraph`` — the
+n-th paragraph of the body in document order, empty paragraphs included,
+paragraphs in table cells and text boxes not (those in the cells of a layout
+table are); ``table`` — the n-th table that is read as a table (layout tables
+are not counted); ``table_row`` — the row of that table (deleted rows not
+counted); ``table_column`` — the grid column the cell starts in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import Location, ParseError, shorten
+from . import wordml
+from .document import DocumentBuilder
+from .docx_grid import cell_deleted, holds_tables, row_deleted, table_rows
+from .docx_numbering import Numbering
+from .wordml import TBL, P
+
+__all__ = ["BodyReader"]
+
+
+class BodyReader:
+    """Reads a body's blocks into a document builder, counting paragraphs and tables.
+
+    Args:
+        builder: where the lines go.
+        numbering: the document's list numbering (none by default).
+    """
+
+    def __init__(self, builder: DocumentBuilder, numbering: Numbering | None = None) -> None:
+        self._builder = builder
+        self._numbering = numbering if numbering is not None else Numbering()
+        self._paragraphs = 0
+        self._tables = 0
+        self._last = Location(paragraph=1)  # the paragraph last read, for text run on from it
+
+    def read(self, body: Any) -> None:
+        """Read the body (``w:body``), or any element holding blocks."""
+        self._blocks(body, None)
+
+    def _blocks(self, parent: Any, anchor: Location | None) -> None:
+        """Paragraphs and tables; ``anchor`` is the location of the paragraph a text box stands in."""
+        carry = ""  # the text of a paragraph whose mark was deleted: it runs on into the next one
+        for block in wordml.blocks(parent):
+            if block.tag == P:
+                carry = self._paragraph(block, anchor, carry)
+                continue
+            if carry:
+                self._builder.paragraph(carry, self._last)
+                carry = ""
+            if block.tag == TBL:
+                self._table(block, anchor)
+            else:
+                raise self._error(
+                    "此处嵌入了另一份文档（altChunk），本库不能读取；请用Word打开后“另存为”.docx文件再读取",
+                    anchor or Location(paragraph=self._paragraphs + 1),
+                )
+        if carry:
+            self._builder.paragraph(carry, self._last)
+
+    def _paragraph(self, paragraph: Any, anchor: Location | None, carry: str) -> str:
+        """Write a paragraph; the text left to run on into the next one (its mark deleted), or ``""``."""
+        if anchor is None:
+            self._paragraphs += 1
+            location = Location(paragraph=self._paragraphs)
+        else:
+            location = anchor
+        self._last = location
+        pieces, properties = wordml.paragraph_pieces(paragraph)
+        deleted = wordml.mark_deleted(properties)
+        text = carry if deleted else self._numbering.label(properties) + carry
+        for piece in pieces:
+            if isinstance(piece, str):
+                text += piece
+            else:  # a text box, read where it stands
+                self._builder.paragraph(text, location)
+                text = ""
+                self._blocks(piece, location)
+        if deleted:
+            return text
+        self._builder.paragraph(text, location)
+        return ""
+
+    def _table(self, table: Any, anchor: Location | None) -> None:
+        if holds_tables(table):  # layout
+            for row in wordml.rows(table):
+                if not row_deleted(row):
+                    for cell in wordml.cells(row):
+                        if not cell_deleted(cell):
+                            self._blocks(cell, anchor)
+            return
+        self._tables += 1
+        number = self._tables
+        above: set[int] = set()  # the grid columns where cells of the row above start
+        for index, row in enumerate(table_rows(table, self._numbering), start=1):
+            column = row.before
+            starts: set[int] = set()
+            cells: list[tuple[str, Location]] = []
+            for cell in row.cells:
+                location = Location(table=number, table_row=index, table_column=column + 1)
+                if (cell.continues_vertical and column in above) or cell.continues_horizontal:
+                    text = cell.text
+                    if text.strip():
+                        raise self._error(
+                            f"单元格是合并单元格的一部分，却另有文字“{shorten(text)}”，无法确定它属于哪个单元格",
+                            location,
+                        )
+                else:
+                    cells.append((cell.text, location))
+                starts.add(column)
+                column += cell.span
+            above = starts
+            self._builder.row(cells, Location(table=number, table_row=index))
+
+    def _error(self, reason: str, location: Location) -> ParseError:
+        """An error at ``location``; its line is the one the reading text would have had there."""
+        text = self._builder.build().text
+        line = text.count("\n") + 2 if text else 1
+        return ParseError(reason, line=line, column=1, location=location)
