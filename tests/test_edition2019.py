@@ -119,3 +119,10 @@ def test_the_html_render_reads_back(layout: str) -> None:
     again = gr.parse_html(gr.render(report, "html"))
     assert again == report
     assert again.edition == "2019"
+
+
+def test_the_docx_render_reads_back() -> None:
+    report = gr.parse(_text("tab_copy"))
+    again = gr.parse_docx(gr.render(report, "docx"))
+    assert again == report
+    assert isinstance(again.proactive, gr.ProactiveDisclosure2019)

@@ -44,8 +44,8 @@ class Location:
     * text: ``line`` and ``column``;
     * a web page: ``line`` (the source line of the element), and for a table cell
       ``table``, ``table_row`` and ``table_column``;
-    * a Word file: ``paragraph`` (body paragraphs and tables counted in document
-      order), or ``table``, ``table_row`` and ``table_column``;
+    * a Word file: ``paragraph`` (the n-th body paragraph, empty ones included; see
+      docs/reading-word.md), or ``table``, ``table_row`` and ``table_column``;
     * a PDF file: ``page``, and for a table cell ``table`` (on that page),
       ``table_row`` and ``table_column``.
 

@@ -13,6 +13,7 @@ the report is told where it came from (``report.source``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -219,7 +220,7 @@ def _from_lark(exc: UnexpectedInput, lines: list[str], edition: Edition) -> Pars
     line = exc.line if isinstance(exc.line, int) and exc.line > 0 else len(lines)
     column = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
     excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
-    found = shorten(excerpt[column - 1 : column - 1 + 12], 12) if excerpt else ""
+    found = _found(excerpt, column)
     row = _open_row(exc, edition)
     if row is not None:
         # Inside a table row, after its label or some of its cells.
@@ -229,7 +230,7 @@ def _from_lark(exc: UnexpectedInput, lines: list[str], edition: Edition) -> Pars
             line=line,
             column=column,
             excerpt=excerpt,
-            expected=(_NAMED["CELLS"], *_describe(allowed, edition)),
+            expected=tuple(dict.fromkeys((_NAMED["CELLS"], *_describe(allowed, edition)))),
         )
     if isinstance(exc, UnexpectedCharacters):
         allowed = set(exc.allowed or ())
@@ -283,6 +284,16 @@ def _from_lark(exc: UnexpectedInput, lines: list[str], edition: Edition) -> Pars
         last = _last_line(lines)
         return ParseError("文本提前结束", line=last, column=1, excerpt=lines[last - 1])
     return ParseError(str(exc), line=line, column=column, excerpt=excerpt)  # pragma: no cover
+
+
+def _found(excerpt: str, column: int) -> str:
+    """What stands at ``column``: up to the next cell separator or white space, at most 12 characters."""
+    rest = excerpt[column - 1 :] if excerpt else ""
+    piece = _FOUND.match(rest)
+    return shorten(piece.group() if piece and piece.group() else rest[:12], 12)
+
+
+_FOUND = re.compile(r"[^\s|]{1,24}")
 
 
 def _open_row(exc: UnexpectedInput, edition: Edition) -> str | None:
