@@ -30,15 +30,19 @@ from .editions import get_edition as get_edition
 from .errors import CellCountError as CellCountError
 from .errors import CellsError as CellsError
 from .errors import CellValueError as CellValueError
+from .errors import DamagedPDFError as DamagedPDFError
 from .errors import DecodeError as DecodeError
 from .errors import EmptyInputError as EmptyInputError
+from .errors import EncryptedPDFError as EncryptedPDFError
 from .errors import GovInfoError as GovInfoError
 from .errors import InputTooLargeError as InputTooLargeError
 from .errors import Location as Location
 from .errors import MissingDependencyError as MissingDependencyError
 from .errors import ParseError as ParseError
+from .errors import ScannedPDFError as ScannedPDFError
 from .errors import SerializationError as SerializationError
 from .errors import UnknownEditionError as UnknownEditionError
+from .errors import UnmappedTextError as UnmappedTextError
 from .errors import UnsupportedFormatError as UnsupportedFormatError
 from .model import ApplicantCounts as ApplicantCounts
 from .model import Applications as Applications
@@ -101,10 +105,12 @@ __all__ = [
     "CellRecord",
     "CellValueError",
     "CellsError",
+    "DamagedPDFError",
     "DecodeError",
     "Diagnostic",
     "Edition",
     "EmptyInputError",
+    "EncryptedPDFError",
     "Finding",
     "GovInfoError",
     "InputTooLargeError",
@@ -120,11 +126,13 @@ __all__ = [
     "Report",
     "ReviewOutcomes",
     "ReviewsAndLawsuits",
+    "ScannedPDFError",
     "SerializationError",
     "Source",
     "Subsection",
     "Unable",
     "UnknownEditionError",
+    "UnmappedTextError",
     "UnsupportedFormatError",
     "Withheld",
     "__version__",

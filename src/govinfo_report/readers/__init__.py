@@ -42,6 +42,7 @@ __all__ = [
 #: The reader module (in this package) of each form the library reads.
 READERS: dict[str, str] = {
     "text": "text",
+    "pdf": "pdf",
 }
 
 
