@@ -1,4 +1,4 @@
-"""Born-digital PDF files (exported from Word, WPS, LibreOffice): tables from rulings, text from the text layer.
+"""Born-digital PDF files (from Word, WPS, LibreOffice): tables from their rulings, text from the text layer.
 
 The reader (needs the ``pdf`` extra: pypdfium2 and pdfplumber) works page by page:
 
@@ -144,11 +144,11 @@ def _pages(pypdfium2: Any, pdf: Any) -> Iterator[_Page]:
         tables = grids(content)
         for grid in tables:
             for cell in grid.cells:
-                _refuse_unmapped(cell.chars, grid.location(cell), cell.text)
+                _refuse_unmapped(cell.chars, grid.location(cell))
         narrative = [c for c in content.chars if not any(grid.contains(c) for grid in tables)]
         page_lines = lines(narrative)
         for line in page_lines:
-            _refuse_unmapped(line.chars, Location(page=number), line.text)
+            _refuse_unmapped(line.chars, Location(page=number))
         blocks: list[tuple[float, Any]] = [(line.top, line) for line in page_lines]
         blocks += [(grid.box[1], grid) for grid in tables]
         blocks.sort(key=lambda block: block[0])
@@ -175,15 +175,15 @@ def _is_grid(block: Any) -> bool:
     return isinstance(block, Grid)
 
 
-def _refuse_unmapped(chars: Any, location: Location, text: str) -> None:
+def _refuse_unmapped(chars: Any, location: Location) -> None:
     if any(char.unmapped for char in chars):
-        shown = "".join("�" if char.unmapped else char.text for char in chars)
+        shown = "".join("\ufffd" if char.unmapped else char.text for char in chars)
         raise UnmappedTextError(
-            f"{location}的文字使用了没有Unicode映射的字体，无法确定印的是什么字（“{shown[:30]}”）；"
+            "这里的文字使用了没有Unicode映射的字体，无法确定印的是什么字；"
             "请提供原始Word文件，或重新导出嵌入字体映射的PDF",
             line=1,
             column=1,
-            excerpt=text,
+            excerpt=shown,
             location=location,
         )
 

@@ -43,6 +43,8 @@ __all__ = ["Cell", "Grid", "grids", "join_continued"]
 _SNAP = 3.0
 #: A ruling shorter than this after joining is not part of a grid.
 _MIN_EDGE = 3.0
+#: The most a cell's text stands off its left and right borders (Word and WPS: 5.4 pt).
+_PADDING = 6.0
 #: More rulings than this on a page is a drawing, not a report table.
 MAX_RULINGS = 1500
 
@@ -207,7 +209,7 @@ def _grid(page: PageContent, index: int, boxes: list[tuple[float, float, float, 
         row, column = ys.index(round(box[1], 2)), xs.index(round(box[0], 2))
         rows = ys.index(round(box[3], 2)) - row
         columns = xs.index(round(box[2], 2)) - column
-        limit = widest.get(_span(box), box[2] - box[0])
+        limit = _capacity(box, widest)
         cells.append(Cell(*box, row, column, rows, columns, tuple(cell_lines), _cell_text(cell_lines, limit)))
     cells.sort(key=lambda c: (c.row, c.column))
     return Grid(page.number, index, (x0, top, x1, bottom), tuple(cells), len(ys) - 1)
@@ -252,6 +254,12 @@ def _widest_lines(
     return widest
 
 
+def _capacity(box: tuple[float, float, float, float], widest: dict[tuple[int, int], float]) -> float:
+    """How wide a line of the cell can be, at least: its column's widest line, or the cell less
+    :data:`_PADDING` a side.  Reading it too wide only ever keeps lines apart."""
+    return max(widest.get(_span(box), 0.0), box[2] - box[0] - 2 * _PADDING)
+
+
 def _cell_text(cell_lines: Sequence[Line], widest: float) -> str:
     """A cell's lines, one per line; a number wrapped over lines (each line but the last full) is one word."""
     if not cell_lines:
@@ -268,7 +276,10 @@ def _cell_text(cell_lines: Sequence[Line], widest: float) -> str:
 
 
 def _full(line: Line, following: Line, widest: float) -> bool:
-    return not fits(line.width, following.first_word_width(), widest, line.height)
+    """Whether a cell's text was still running at the end of ``line``: the first character of
+    ``following`` would not have fitted.  (An opening bracket is not taken with the character
+    after it, as in running text: in a table it starts a new label, ``（四）``.)"""
+    return not fits(line.width, following.first_word_width(opening=False), widest, line.height)
 
 
 def _row_label_column(cells: Sequence[Cell]) -> int:
@@ -320,7 +331,9 @@ def join_continued(first: Grid, before: Grid, after: Grid) -> tuple[Grid, Grid]:
                 continue
             if classify(lower.text) is not None:
                 continue
-            if not _full(upper.lines[-1], lower.lines[0], widest[span]):
+            if not _full(
+                upper.lines[-1], lower.lines[0], max(widest[span], upper.x1 - upper.x0 - 2 * _PADDING)
+            ):
                 continue
             joined_before[id(upper)] = attrs.evolve(
                 upper, lines=upper.lines + lower.lines, text=upper.text + lower.text

@@ -44,6 +44,12 @@ _SPACED = 1.35
 _MARGIN = 0.12
 
 
+_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\u2010-\u2027,.;:!?)\]}'\"]")
+
+
+_OPENING = "（《“‘【〔〈「『[(<"
+
+
 def _latin(text: str) -> bool:
     return text.isascii() and text.isalnum()
 
@@ -79,10 +85,13 @@ class Line:
         """From the first character's left to the last one's right."""
         return self.x1 - self.x0
 
-    def first_word_width(self) -> float:
+    def first_word_width(self, *, opening: bool = True) -> float:
         """The width of what would have to fit at the end of the line before: a CJK character,
-        or a run of Latin letters and digits."""
+        or a run of Latin letters and digits; with ``opening``, an opening bracket and the
+        character after it (a bracket never ends a line)."""
         first = self.chars[0]
+        if opening and first.text in _OPENING and len(self.chars) > 1:
+            return self.chars[1].x1 - first.x0  # an opening bracket never ends a line
         if not _latin(first.text):
             return first.width
         end = first.x1
@@ -180,6 +189,20 @@ def is_page_number(line: Line, page_height: float) -> bool:
     return line.bottom < _MARGIN * page_height or line.top > (1 - _MARGIN) * page_height
 
 
+def _right_edge(page_lines: Sequence[Line]) -> float:
+    """Where full lines end: the furthest end that two lines share (within a point), among lines
+    that do not end in punctuation (punctuation may hang past the edge); else the furthest end."""
+    ends = sorted(
+        (line.x1 for line in page_lines if not _PUNCTUATION.match(line.chars[-1].text)), reverse=True
+    )
+    if not ends:
+        ends = sorted((line.x1 for line in page_lines), reverse=True)
+    for at, end in enumerate(ends[:-1]):
+        if end - ends[at + 1] <= 1.0:
+            return end
+    return ends[0]
+
+
 @attrs.frozen
 class Margins:
     """The left and right edges of a page's text column."""
@@ -188,26 +211,12 @@ class Margins:
     right: float
 
 
-def _right_edge(ends: Sequence[float]) -> float:
-    """Where the full lines end: the most common end among the longer half of the lines
-    (justified lines end at one place; hanging punctuation sticks out, short lines stop short)."""
-    ordered = sorted(ends)
-    longer = ordered[len(ordered) // 2 :]
-    counts: dict[int, list[float]] = {}
-    for end in longer:
-        counts.setdefault(round(end), []).append(end)
-    best = max(counts.values(), key=lambda group: (len(group), -group[0]))
-    return max(best)
-
-
 def margins(page_lines: Sequence[Line]) -> Margins | None:
-    """The text column of a page, from its lines; ``None`` when too few lines say it."""
+    """The text column of some lines: where the leftmost starts and where full lines end;
+    ``None`` for fewer than three lines."""
     if len(page_lines) < 3:
         return None
-    right = _right_edge([line.x1 for line in page_lines])
-    full = [line.x0 for line in page_lines if line.x1 >= right - line.height]
-    left = min(full) if full else min(line.x0 for line in page_lines)
-    return Margins(left, right)
+    return Margins(min(line.x0 for line in page_lines), _right_edge(page_lines))
 
 
 class Paragraphs:
@@ -228,8 +237,23 @@ class Paragraphs:
     def __init__(self, pages: dict[int, list[Line]]) -> None:
         everything = [line for page in pages.values() for line in page]
         self._default = margins(everything) or Margins(0.0, 0.0)
-        self._margins = {number: margins(page) if len(page) >= 8 else None for number, page in pages.items()}
+        self._margins = {number: self._own(page) for number, page in pages.items()}
         self._pitches = {number: _usual_pitch(page) for number, page in pages.items()}
+
+    def _own(self, page_lines: Sequence[Line]) -> Margins | None:
+        """A page's own column when it has enough lines to say and it is near the document's
+        (mirrored margins move it a little); else ``None``: the document's column is used."""
+        if len(page_lines) < 8:
+            return None
+        own = margins(page_lines)
+        em = sorted(line.height for line in page_lines)[len(page_lines) // 2]
+        if (
+            own is None
+            or abs(own.left - self._default.left) > em
+            or abs(own.right - self._default.right) > em
+        ):
+            return None
+        return own
 
     def _column(self, page: int) -> Margins:
         return self._margins.get(page) or self._default
@@ -240,8 +264,11 @@ class Paragraphs:
         column = self._column(before_page)
         if fits(before.x1, line.first_word_width(), column.right, height):
             return False
-        if line.x0 > self._column(page).left + 0.5 * line.height:
-            return False
+        here = self._column(page)
+        if line.x0 > here.left + 0.5 * line.height and not (
+            _centred(line, here, height) and _centred(before, column, height)
+        ):
+            return False  # indented: a new paragraph, unless both lines are centred (a long title)
         if page == before_page:
             usual = self._pitches.get(page)
             pitch = line.middle - before.middle
@@ -258,6 +285,10 @@ class Paragraphs:
                 out += " "
             out += text
         return out
+
+
+def _centred(line: Line, column: Margins, height: float) -> bool:
+    return abs((line.x0 + line.x1) / 2 - (column.left + column.right) / 2) <= 0.5 * height
 
 
 def _usual_pitch(page_lines: Sequence[Line]) -> float | None:
