@@ -1,4 +1,4 @@
-"""Reading PDF files: the real file cell by cell, the fixtures made by LibreOffice read back, bad files refused.
+"""Reading PDF files: the real file cell by cell, LibreOffice's PDFs read back, bad files refused.
 
 The fixtures in tests/fixtures/pdf are made by ``tests/fixtures/pdf/make_pdfs.py``
 (LibreOffice); each readable one has the report it was rendered from beside it

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 pytest.importorskip("pdfplumber")
 
-from govinfo_report.errors import Location, ParseError  # noqa: E402
-from govinfo_report.readers.pdf_page import (  # noqa: E402
+from govinfo_report.errors import Location, ParseError
+from govinfo_report.readers.pdf_page import (
     Char,
     PageContent,
     Ruling,
@@ -17,8 +17,8 @@ from govinfo_report.readers.pdf_page import (  # noqa: E402
     _straight,
     _thin_rectangle,
 )
-from govinfo_report.readers.pdf_tables import grids, join_continued  # noqa: E402
-from govinfo_report.readers.pdf_text import Paragraphs, is_page_number, lines  # noqa: E402
+from govinfo_report.readers.pdf_tables import grids, join_continued
+from govinfo_report.readers.pdf_text import Paragraphs, is_page_number, lines
 
 EM = 16.0
 

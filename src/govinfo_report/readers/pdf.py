@@ -44,7 +44,9 @@ INSTALL_HINT = "读取PDF文件需要安装pdf扩展：pip install 'govinfo-repo
 #: A PDF with more pages than this is refused: an annual report has a few dozen at most,
 #: and the work stays bounded (every page costs about the same).
 MAX_PAGES = 100
-#: A page without text whose largest picture covers at least this share of it is a scan.
+#: A page with fewer visible characters than this whose pictures cover at least
+#: ``_SCAN_COVER`` of it is a scan.
+_SCAN_TEXT = 10
 _SCAN_COVER = 0.5
 #: How far from the end of the file (bytes) the ``%%EOF`` marker of a complete PDF stands.
 _EOF_WINDOW = 2048
@@ -137,9 +139,10 @@ def _pages(pypdfium2: Any, pdf: Any) -> Iterator[_Page]:
             content = read_page(page, number)
         finally:
             page.close()
+        if len(content.chars) < _SCAN_TEXT and content.image_cover >= _SCAN_COVER:
+            scanned.append(number)  # a picture of a page: a scan (any text on it is a stamp or an OCR layer)
+            continue
         if not content.chars:
-            if content.image_cover >= _SCAN_COVER:
-                scanned.append(number)
             continue
         tables = grids(content)
         for grid in tables:

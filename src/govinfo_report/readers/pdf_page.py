@@ -89,7 +89,7 @@ class PageContent:
         width, height: the page as displayed, in points.
         chars: the visible characters of the text layer, in PDFium's order.
         rulings: the visible horizontal and vertical lines.
-        image_cover: the share of the page that images cover (0 … 1).
+        image_cover: the share of the page that images cover (0 … 1, overlaps counted twice).
         hidden_chars: characters of the text layer drawn invisibly.
     """
 
@@ -372,12 +372,12 @@ def _thin_rectangle(segments: list[tuple[tuple[float, float], tuple[float, float
 
 
 def _cover(images: list[tuple[float, float, float, float]], width: float, height: float) -> float:
-    """The share of the page covered by the largest image (images of a scan are one per page)."""
+    """The share of the page that images cover, at most 1 (a scan may come in strips)."""
     if width <= 0 or height <= 0:
         return 0.0
-    best = 0.0
+    total = 0.0
     for x0, top, x1, bottom in images:
         w = max(0.0, min(x1, width) - max(x0, 0.0))
         h = max(0.0, min(bottom, height) - max(top, 0.0))
-        best = max(best, w * h / (width * height))
-    return best
+        total += w * h
+    return min(total / (width * height), 1.0)
