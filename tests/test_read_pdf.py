@@ -116,6 +116,23 @@ def test_huaian_narrative(huaian: gr.Report) -> None:
     assert "- 3 -" not in text
 
 
+def test_huaian_nothing_is_lost() -> None:
+    """Every character PDFium finds on the pages is in the reading text, once — but page numbers."""
+    import collections
+
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(HUAIAN))
+    printed = collections.Counter()
+    for index in range(len(pdf)):
+        page_text = pdf[index].get_textpage().get_text_range()
+        page_text = page_text.replace(f"- {index + 1} -", "", 1)
+        printed.update(char for char in page_text if not char.isspace())
+    pdf.close()
+    text = read_document(HUAIAN).text.replace(" | ", "").replace(gr.values.EMPTY, "")
+    assert collections.Counter(char for char in text if not char.isspace()) == printed
+
+
 def test_huaian_group_cell_cut_by_the_page_break_is_one_cell() -> None:
     document = read_document(HUAIAN)
     cells = _cells(document)
@@ -216,6 +233,21 @@ def test_blank_grid_cells_are_not_filled_in() -> None:
     assert [address for *address, value in cell_values(read) if value is None] == blanks
 
 
+def test_a_repeated_header_is_passed_on_and_the_table_continues() -> None:
+    """generated-03's table 3 runs over three pages; LibreOffice repeats its header on each."""
+    document = read_document(PDFS / "generated-03.pdf")
+    lines = document.text.split("\n")
+    notes = [
+        o.location.page
+        for line, o in zip(lines, document.origins or (), strict=True)
+        if line.startswith("（本列数据")
+    ]
+    assert len(notes) == 3
+    assert len(set(notes)) == 3
+    read = gr.parse_file(PDFS / "generated-03.pdf")
+    assert cell_values(read) == cell_values(expected_report("generated-03"))
+
+
 # ---------------------------------------------------------------------------
 # Positions
 
@@ -227,6 +259,20 @@ def test_letter_in_a_table2_cell_names_the_cell() -> None:
     assert info.value.location == gr.Location(page=3, table=1, table_row=4, table_column=2)
     assert "5B" in info.value.excerpt
     assert str(info.value).startswith("第3页第1个表格第4行第2列：")
+
+
+def test_lenient_diagnostic_names_the_cell() -> None:
+    read = gr.parse_file(PDFS / "error-letter-in-cell.pdf", lenient=True)
+    located = [
+        d.location for d in read.diagnostics if d.location is not None and d.location.table is not None
+    ]
+    assert gr.Location(page=3, table=1, table_row=4, table_column=2) in located
+    assert read.proactive.normative_documents.issued is None  # skipped, never guessed
+    assert (read.proactive.rules.issued, read.proactive.rules.repealed, read.proactive.rules.in_force) == (
+        2,
+        0,
+        9,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -259,6 +305,47 @@ def test_scanned() -> None:
     with pytest.raises(gr.ScannedPDFError, match="OCR") as info:
         gr.parse_file(COMMITTED / "error-scanned.pdf")
     assert info.value.pages == (1, 2)
+
+
+def scan_under_text(render_mode: int) -> bytes:
+    """A page that is one picture with two lines of text over it, drawn in ``render_mode``."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    pdf = pypdfium2.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    bitmap = pypdfium2.PdfBitmap.new_native(60, 84, pdfium.FPDFBitmap_BGR)
+    bitmap.fill_rect((255, 255, 255, 255), 0, 0, 60, 84)
+    image = pypdfium2.PdfImage.new(pdf)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pypdfium2.PdfMatrix().scale(595, 842))
+    page.insert_obj(image)
+    font = pdfium.FPDFText_LoadStandardFont(pdf.raw, b"Helvetica")
+    for line, text in enumerate(["2024 report", "12 34 56 78 90 11"]):
+        obj = pdfium.FPDFPageObj_CreateTextObj(pdf.raw, font, 12.0)
+        buffer = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+        pdfium.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium.FPDF_WCHAR)))
+        pdfium.FPDFTextObj_SetTextRenderMode(obj, render_mode)
+        pdfium.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 100, 700 - 20 * line)
+        pdfium.FPDFPage_InsertObject(page.raw, obj)
+    page.gen_content()
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def test_a_scan_under_an_ocr_text_layer_is_a_scan() -> None:
+    import pypdfium2.raw as pdfium
+
+    with pytest.raises(gr.ScannedPDFError, match="OCR") as info:
+        read_document(scan_under_text(pdfium.FPDF_TEXTRENDERMODE_INVISIBLE))
+    assert info.value.pages == (1,)
+    assert "看不见" in str(info.value)
+    # The same text drawn visibly over a picture is the page's text.
+    document = read_document(scan_under_text(pdfium.FPDF_TEXTRENDERMODE_FILL))
+    assert document.text == "2024 report\n12 34 56 78 90 11"
 
 
 def test_unmapped_font_is_refused_with_its_position() -> None:

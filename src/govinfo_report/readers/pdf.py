@@ -130,6 +130,7 @@ def _pages(pypdfium2: Any, pdf: Any) -> Iterator[_Page]:
             location=Location(page=MAX_PAGES + 1),
         )
     scanned: list[int] = []
+    recognised = False  # a scan under an invisible text layer (OCR)
     for number in range(1, count + 1):
         try:
             page = pdf[number - 1]
@@ -141,6 +142,7 @@ def _pages(pypdfium2: Any, pdf: Any) -> Iterator[_Page]:
             page.close()
         if len(content.chars) < _SCAN_TEXT and content.image_cover >= _SCAN_COVER:
             scanned.append(number)  # a picture of a page: a scan (any text on it is a stamp or an OCR layer)
+            recognised = recognised or content.hidden_chars > 0
             continue
         if not content.chars:
             continue
@@ -161,15 +163,19 @@ def _pages(pypdfium2: Any, pdf: Any) -> Iterator[_Page]:
             blocks.pop()
         yield _Page(number, content.height, tuple(blocks))
     if scanned:
-        raise ScannedPDFError(_scanned_message(scanned, count), pages=tuple(scanned))
+        raise ScannedPDFError(_scanned_message(scanned, count, recognised), pages=tuple(scanned))
 
 
-def _scanned_message(scanned: list[int], count: int) -> str:
-    if len(scanned) == count:
-        where = "这是扫描件：每一页都只有图片，没有文字层"
-    else:
-        where = "第" + "、".join(str(n) for n in scanned) + "页只有图片（扫描页），没有文字层"
-    return where + "；图片中的文字需要先进行文字识别（OCR），再读取识别出的文本"
+def _scanned_message(scanned: list[int], count: int, recognised: bool) -> str:
+    pages = "每一页都" if len(scanned) == count else "第" + "、".join(str(n) for n in scanned) + "页"
+    if recognised:
+        return (
+            f"这是扫描件：{pages}是图片，其上的文字层是看不见的文字识别（OCR）结果，不是文件本身的文字；"
+            "识别结果中的数字可能有误，请核对后作为文本读取"
+        )
+    return (
+        f"这是扫描件：{pages}只有图片，没有文字层；图片中的文字需要先进行文字识别（OCR），再读取识别出的文本"
+    )
 
 
 def _is_grid(block: Any) -> bool:

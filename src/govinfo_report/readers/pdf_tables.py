@@ -118,7 +118,7 @@ def grids(page: PageContent) -> list[Grid]:
 
     if len(page.rulings) > MAX_RULINGS:
         raise ParseError(
-            f"第{page.number}页有{len(page.rulings)}条线，超过{MAX_RULINGS}条：这不像报告的表格，无法读取",
+            f"这一页有{len(page.rulings)}条线，超过{MAX_RULINGS}条：这不像报告的表格，无法读取",
             line=1,
             column=1,
             location=Location(page=page.number),
@@ -195,7 +195,7 @@ def _grid(page: PageContent, index: int, boxes: list[tuple[float, float, float, 
                 break
         else:
             raise ParseError(
-                f"第{page.number}页第{index}个表格中有文字不在任何单元格内（“{char.text}”），无法确定它属于哪一格",
+                f"表格中有文字不在任何单元格内（“{char.text}”），无法确定它属于哪一格",
                 line=1,
                 column=1,
                 location=Location(page=page.number, table=index),
