@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -110,6 +112,7 @@ def test_not_page_numbers(text: str) -> None:
 
 
 LEFT, WIDTH = 80.0, 20
+PAGE_WIDTH = LEFT + WIDTH * EM + LEFT  # even margins
 
 
 def column_lines(rows: list[tuple[str, float]], top: float = 100.0) -> list[object]:
@@ -120,7 +123,7 @@ def column_lines(rows: list[tuple[str, float]], top: float = 100.0) -> list[obje
 
 
 def paragraphs_of(pages: dict[int, list[object]]) -> list[str]:
-    joiner = Paragraphs(pages)  # type: ignore[arg-type]
+    joiner = Paragraphs(pages, dict.fromkeys(pages, PAGE_WIDTH))  # type: ignore[arg-type]
     out: list[list[object]] = []
     previous: tuple[object, int] | None = None
     for page, page_lines in pages.items():
@@ -367,3 +370,77 @@ def test_display_coordinates(rotation: int, expected: tuple[float, float]) -> No
     # A 100 x 200 page; the point 10 from the left and 20 from the bottom of the unrotated page.
     transform = _display_transform(0, 0, 100, 200, rotation)
     assert transform(10, 20) == expected
+
+
+# ---------------------------------------------------------------------------
+# Property: paragraphs laid out as a word processor does come back as they were
+
+_TEXT = "政府信息公开年度报告本机关办理申请主动依法规范平台监督保障，。、；：“”《》0123456789"
+
+
+def _wrap(paragraph: str) -> list[str]:
+    """A paragraph's lines as a word processor sets them: a run of digits is one word, an opening
+    bracket stays with what follows it; the first line is two characters shorter (its indent)."""
+    words = re.findall(r"[0-9]+|[“《][0-9]+|[“《].|.", paragraph)
+    out, line, room = [], "", WIDTH - 2
+    for word in words:
+        if len(line) + len(word) > room:
+            out.append(line)
+            line, room = "", WIDTH
+        line += word
+    return [*out, line] if line else out
+
+
+@given(
+    st.lists(st.text(alphabet=_TEXT, min_size=1, max_size=70), min_size=1, max_size=8).filter(
+        lambda paragraphs: (
+            any(len(p) > WIDTH for p in paragraphs)
+            and not any(re.search(r"[0-9]{11}", p) for p in paragraphs)
+        )
+    ),
+    st.lists(st.integers(1, 40), max_size=3),
+)
+def test_wrapped_paragraphs_come_back(paragraphs: list[str], breaks: list[int]) -> None:
+    """Lines filled as far as the next word allows, a two-character first-line indent; pages
+    break after any line."""
+    printed: list[tuple[str, float]] = []
+    for paragraph in paragraphs:
+        for number, text in enumerate(_wrap(paragraph)):
+            printed.append((text, LEFT + (2 * EM if number == 0 else 0)))
+    pages: dict[int, list[object]] = {}
+    page, row = 1, 0
+    cuts = {sum(breaks[: at + 1]) for at in range(len(breaks))}
+    for number, (text, x) in enumerate(printed):
+        if number in cuts:
+            page, row = page + 1, 0
+        pages.setdefault(page, []).extend(lines(_cjk_width(text, x, 100 + 28 * row)))
+        row += 1
+    assert paragraphs_of(pages) == paragraphs
+
+
+def _cjk_width(text: str, x: float, top: float) -> list[Char]:
+    """``text`` with every character one em wide (a CJK font's digits and punctuation too)."""
+    return [Char(char, x + at * EM, top, x + (at + 1) * EM, top + EM) for at, char in enumerate(text)]
+
+
+def test_the_first_word_ends_at_a_space() -> None:
+    (line,) = lines(write("12", 100, 100) + write("34", 100 + EM + 0.3 * EM, 100))
+    assert line.text == "12 34"
+    assert line.first_word_width() == EM  # "12": two half-em digits
+
+
+def test_a_line_sticking_out_does_not_move_the_column() -> None:
+    rows = [
+        (INDENTED, LEFT + 2 * EM),
+        (FULL, LEFT),
+        (FULL + "http", LEFT),  # a long word sticking out past the edge
+        (FULL, LEFT),
+        ("完。", LEFT),
+        (INDENTED, LEFT + 2 * EM),
+        (FULL, LEFT),
+        ("止。", LEFT),
+    ]
+    assert paragraphs_of({1: column_lines(rows)}) == [
+        INDENTED + FULL + FULL + "http" + FULL + "完。",
+        INDENTED + FULL + "止。",
+    ]

@@ -112,6 +112,7 @@ class _Page:
     """One page read: its tables and narrative lines, each with its top, in reading order."""
 
     number: int
+    width: float
     height: float
     blocks: tuple[tuple[float, Any], ...]
 
@@ -161,7 +162,7 @@ def _pages(pypdfium2: Any, pdf: Any) -> Iterator[_Page]:
             blocks.pop(0)
         while blocks and not _is_grid(blocks[-1][1]) and is_page_number(blocks[-1][1], content.height):
             blocks.pop()
-        yield _Page(number, content.height, tuple(blocks))
+        yield _Page(number, content.width, content.height, tuple(blocks))
     if scanned:
         raise ScannedPDFError(_scanned_message(scanned, count, recognised), pages=tuple(scanned))
 
@@ -203,7 +204,8 @@ def _build(pages: list[_Page], source: Source) -> Document:
 
     _join_tables(pages, join_continued)
     paragraphs = Paragraphs(
-        {page.number: [block for _, block in page.blocks if isinstance(block, Line)] for page in pages}
+        {page.number: [block for _, block in page.blocks if isinstance(block, Line)] for page in pages},
+        {page.number: page.width for page in pages},
     )
     builder = DocumentBuilder(source, exact_paragraphs=True)
     pending: list[Line] = []

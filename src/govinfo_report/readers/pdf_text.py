@@ -87,19 +87,20 @@ class Line:
 
     def first_word_width(self, *, opening: bool = True) -> float:
         """The width of what would have to fit at the end of the line before: a CJK character,
-        or a run of Latin letters and digits; with ``opening``, an opening bracket and the
-        character after it (a bracket never ends a line)."""
-        first = self.chars[0]
-        if opening and first.text in _OPENING and len(self.chars) > 1:
-            return self.chars[1].x1 - first.x0  # an opening bracket never ends a line
-        if not _latin(first.text):
-            return first.width
+        or a run of Latin letters and digits; with ``opening``, opening brackets and the word
+        after them (a bracket never ends a line)."""
+        start = 0
+        if opening:
+            while start + 1 < len(self.chars) and self.chars[start].text in _OPENING:
+                start += 1  # an opening bracket never ends a line: it goes with the word after it
+        first = self.chars[start]
         end = first.x1
-        for char in self.chars[1:]:
-            if not _latin(char.text):
-                break
-            end = char.x1
-        return end - first.x0
+        if _latin(first.text):
+            for char in self.chars[start + 1 :]:
+                if not _latin(char.text) or char.x0 - end > _SPACED_OUT * char.height:
+                    break  # the word ends at a CJK character or at a space
+                end = char.x1
+        return end - self.chars[0].x0
 
 
 def lines(chars: Iterable[Char]) -> list[Line]:
@@ -189,18 +190,26 @@ def is_page_number(line: Line, page_height: float) -> bool:
     return line.bottom < _MARGIN * page_height or line.top > (1 - _MARGIN) * page_height
 
 
-def _right_edge(page_lines: Sequence[Line]) -> float:
-    """Where full lines end: the furthest end that two lines share (within a point), among lines
-    that do not end in punctuation (punctuation may hang past the edge); else the furthest end."""
+def _right_edge(page_lines: Sequence[Line], left: float, page_width: float) -> float:
+    """Where full lines end.
+
+    Justified lines end at one place: the furthest end that two lines share (within a
+    point), among lines not ending in punctuation (it may hang past the edge), when it lies
+    where the page's margins put the column's edge — within three ems of the page width less
+    the left margin (word processors' margins are about even).  A long word may stick out
+    past it.  Without such an end: the furthest end of a line not ending in punctuation, or
+    of any line less an em.
+    """
     ends = sorted(
         (line.x1 for line in page_lines if not _PUNCTUATION.match(line.chars[-1].text)), reverse=True
     )
-    if not ends:
-        ends = sorted((line.x1 for line in page_lines), reverse=True)
+    em = sorted(line.height for line in page_lines)[len(page_lines) // 2]
+    expected = page_width - left
     for at, end in enumerate(ends[:-1]):
-        if end - ends[at + 1] <= 1.0:
+        if end - ends[at + 1] <= 1.0 and abs(end - expected) <= 3 * em:
             return end
-    return ends[0]
+    hanging = max(line.x1 - line.height for line in page_lines)
+    return max([*ends[:1], hanging])
 
 
 @attrs.frozen
@@ -211,12 +220,13 @@ class Margins:
     right: float
 
 
-def margins(page_lines: Sequence[Line]) -> Margins | None:
-    """The text column of some lines: where the leftmost starts and where full lines end;
-    ``None`` for fewer than three lines."""
-    if len(page_lines) < 3:
+def margins(page_lines: Sequence[Line], page_width: float) -> Margins | None:
+    """The text column of lines on pages ``page_width`` wide: where the leftmost starts and
+    where full lines end; ``None`` for no lines."""
+    if not page_lines:
         return None
-    return Margins(min(line.x0 for line in page_lines), _right_edge(page_lines))
+    left = min(line.x0 for line in page_lines)
+    return Margins(left, _right_edge(page_lines, left, page_width))
 
 
 class Paragraphs:
@@ -227,25 +237,29 @@ class Paragraphs:
     * the line before is *full*: the first word of this line would not have fitted
       at its end (:func:`fits` against the right edge of the text column) — a
       paragraph's last line stops short;
-    * this line is not indented (a first-line indent, a centred heading);
+    * this line is not indented (a first-line indent, a centred heading), unless it is centred
+      under a line that fills the column (a title wrapped over two lines);
     * on the same page, the distance from the line before is not more than a third
       wider than the page's usual distance between lines (space between paragraphs).
 
     A table or a picture between two lines ends the paragraph; a page break does not.
     """
 
-    def __init__(self, pages: dict[int, list[Line]]) -> None:
+    def __init__(self, pages: dict[int, list[Line]], widths: dict[int, float]) -> None:
         everything = [line for page in pages.values() for line in page]
-        self._default = margins(everything) or Margins(0.0, 0.0)
-        self._margins = {number: self._own(page) for number, page in pages.items()}
+        common = sorted(widths.values())[len(widths) // 2] if widths else 0.0
+        self._default = margins(everything, common) or Margins(0.0, 0.0)
+        self._margins = {
+            number: self._own(page, widths.get(number, common)) for number, page in pages.items()
+        }
         self._pitches = {number: _usual_pitch(page) for number, page in pages.items()}
 
-    def _own(self, page_lines: Sequence[Line]) -> Margins | None:
+    def _own(self, page_lines: Sequence[Line], page_width: float) -> Margins | None:
         """A page's own column when it has enough lines to say and it is near the document's
         (mirrored margins move it a little); else ``None``: the document's column is used."""
         if len(page_lines) < 8:
             return None
-        own = margins(page_lines)
+        own = margins(page_lines, page_width)
         em = sorted(line.height for line in page_lines)[len(page_lines) // 2]
         if (
             own is None
@@ -266,9 +280,9 @@ class Paragraphs:
             return False
         here = self._column(page)
         if line.x0 > here.left + 0.5 * line.height and not (
-            _centred(line, here, height) and _centred(before, column, height)
+            _centred(line, here, height) and before.x0 <= column.left + height
         ):
-            return False  # indented: a new paragraph, unless both lines are centred (a long title)
+            return False  # indented: a new paragraph, unless centred under a full line (a long title)
         if page == before_page:
             usual = self._pitches.get(page)
             pitch = line.middle - before.middle
