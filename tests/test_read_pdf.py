@@ -225,6 +225,21 @@ def test_cut_group_cell_is_joined() -> None:
     assert not any("".join(text.split()).startswith(("年度", "度办")) for text, _ in cells)
 
 
+def test_a_row_cut_by_the_page_break_is_one_row() -> None:
+    document = read_document(PDFS / "layout-split-rows.pdf")
+    cells = _cells(document)
+    label = [where for text, where in cells if "".join(text.split()) == "2.其他法律行政法规禁止公开"]
+    assert [where.page for where in label] == [4]
+    assert not any(line.startswith("开") for line in document.text.split("\n"))
+
+
+def test_a_header_row_cut_by_the_page_break_is_one_row() -> None:
+    cells = _cells(read_document(PDFS / "layout-split-header.pdf"))
+    pending = [where for text, where in cells if "".join(text.split()) == "尚未审结"]
+    assert len(pending) == 3  # 行政复议, and both columns of 行政诉讼
+    assert not any("".join(text.split()) in ("尚未", "审结") for text, _ in cells)
+
+
 def test_blank_grid_cells_are_not_filled_in() -> None:
     read = gr.parse_file(PDFS / "layout-blank-cells.pdf")
     want = expected_report("layout-blank-cells")

@@ -358,6 +358,22 @@ def test_row_labels_are_never_joined() -> None:
     assert joined_after.cells[1].text == "2.没有"
 
 
+def test_a_row_cut_by_the_page_break_is_joined() -> None:
+    # The label column holds nine characters a line: the row's label runs on; its value is here.
+    before = part([("（四\n无法", "本机关不掌握相关政", "5")])
+    after = part([("", "府信息", ""), ("", "没有", "6")])
+    joined_before, joined_after = join_continued(before, before, after)  # type: ignore[arg-type]
+    assert [c.text for c in joined_before.cells] == ["（四\n无法", "本机关不掌握相关政府信息", "5"]
+    assert [c.text for c in joined_after.row(0)] == ["", "", ""]
+    assert [c.text for c in joined_after.row(1)] == ["", "没有", "6"]
+
+
+def test_two_rows_with_values_are_never_one() -> None:
+    before = part([("", "本机关不掌握相关政", "5")])
+    after = part([("", "府信息", "6")])
+    assert join_continued(before, before, after) == (before, after)  # type: ignore[arg-type]
+
+
 # ---------------------------------------------------------------------------
 # Rotated pages
 

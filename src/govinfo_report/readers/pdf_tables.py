@@ -21,6 +21,7 @@ table runs on at the top of the next page, a group cell cut in two by the break
 (``（四）无`` | ``法提供``) is one cell again: the text on the second page joins
 the cell on the first when the cell's last line there is *full* (its text was
 still running, see :func:`~.pdf_text.fits`) and it is not the row's own label.
+A row cut in two (its label running, no value on both sides) is one row again.
 """
 
 from __future__ import annotations
@@ -295,11 +296,22 @@ def _rows_equal(a: Sequence[Cell], b: Sequence[Cell]) -> bool:
     return bool(a) and key(a) == key(b)
 
 
+def _value(cell: Cell) -> bool:
+    return classify(cell.text) in ("number", "mark")
+
+
 def join_continued(first: Grid, before: Grid, after: Grid) -> tuple[Grid, Grid]:
     """``before`` (the end of a table on one page) and ``after`` (its continuation at the top
-    of the next page), with a cell cut in two by the page break made one again.
+    of the next page), with what the page break cut in two made one again.
 
-    ``first`` is the table's first part (whose header rows may be repeated on ``after``).
+    ``first`` is the table's first part, whose header rows may be repeated on ``after``.
+    A cell's text is *running* at the break when both parts hold a label in the same column
+    span and the first part's last line is full (:func:`_full`).
+
+    * A **group cell** (left of its row's own label) whose text is running is one cell again.
+    * A **row cut in two** (its label running, and no column with a value on both sides: a
+      value is never cut) is one row again: each cell of the second half joins the cell above
+      it, and the second half is left empty.
     """
     start = 0
     while (
@@ -309,39 +321,58 @@ def join_continued(first: Grid, before: Grid, after: Grid) -> tuple[Grid, Grid]:
     ):
         start += 1  # a repeated header
     last_row = max((cell.row + cell.rows for cell in before.cells), default=0) - 1
-    bottom = [cell for cell in before.cells if cell.row + cell.rows - 1 == last_row]
+    bottom = sorted(
+        (cell for cell in before.cells if cell.row + cell.rows - 1 == last_row), key=lambda c: c.column
+    )
     top_cells = after.row(start)
     if not bottom or not top_cells:
         return before, after
-    label_column = _row_label_column(sorted(bottom, key=lambda c: c.column))
     widest: dict[tuple[int, int], float] = defaultdict(float)
     for grid in (before, after):
         for cell in grid.cells:
             for line in cell.lines:
                 span = _span((cell.x0, cell.top, cell.x1, cell.bottom))
                 widest[span] = max(widest[span], line.width)
-    joined_before: dict[int, Cell] = {}
-    emptied_after: dict[int, Cell] = {}
-    for upper in bottom:
-        if upper.column >= label_column or not upper.lines or classify(upper.text) is not None:
-            continue
-        span = _span((upper.x0, upper.top, upper.x1, upper.bottom))
-        for lower in top_cells:
-            if _span((lower.x0, lower.top, lower.x1, lower.bottom)) != span or not lower.lines:
-                continue
-            if classify(lower.text) is not None:
-                continue
-            if not _full(
-                upper.lines[-1], lower.lines[0], max(widest[span], upper.x1 - upper.x0 - 2 * _PADDING)
-            ):
-                continue
-            joined_before[id(upper)] = attrs.evolve(
+
+    def running(upper: Cell, lower: Cell) -> bool:
+        if not upper.lines or not lower.lines or classify(upper.text) is not None:
+            return False
+        if classify(lower.text) is not None:
+            return False
+        room = max(
+            widest[_span((upper.x0, upper.top, upper.x1, upper.bottom))], upper.x1 - upper.x0 - 2 * _PADDING
+        )
+        return _full(upper.lines[-1], lower.lines[0], room)
+
+    pairs = [
+        (upper, lower)
+        for upper in bottom
+        for lower in top_cells
+        if abs(upper.x0 - lower.x0) <= _SNAP and abs(upper.x1 - lower.x1) <= _SNAP
+    ]
+    label_column = _row_label_column(bottom)
+    cut_row = not any(_value(upper) and _value(lower) for upper, lower in pairs) and any(
+        running(upper, lower) for upper, lower in pairs if upper.row == last_row
+    )
+    joined: dict[int, Cell] = {}
+    emptied: dict[int, Cell] = {}
+    for upper, lower in pairs:
+        flowing = running(upper, lower)
+        if cut_row and lower.lines:
+            gap = "" if flowing or not upper.lines else "\n"
+            joined[id(upper)] = attrs.evolve(
+                upper, lines=upper.lines + lower.lines, text=upper.text + gap + lower.text
+            )
+        elif flowing and upper.column < label_column:
+            joined[id(upper)] = attrs.evolve(
                 upper, lines=upper.lines + lower.lines, text=upper.text + lower.text
             )
-            emptied_after[id(lower)] = attrs.evolve(lower, lines=(), text="")
-    if not joined_before:
+        else:
+            continue
+        emptied[id(lower)] = attrs.evolve(lower, lines=(), text="")
+    if not joined:
         return before, after
     return (
-        attrs.evolve(before, cells=tuple(joined_before.get(id(c), c) for c in before.cells)),
-        attrs.evolve(after, cells=tuple(emptied_after.get(id(c), c) for c in after.cells)),
+        attrs.evolve(before, cells=tuple(joined.get(id(c), c) for c in before.cells)),
+        attrs.evolve(after, cells=tuple(emptied.get(id(c), c) for c in after.cells)),
     )
