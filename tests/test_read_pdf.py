@@ -240,6 +240,82 @@ def test_a_header_row_cut_by_the_page_break_is_one_row() -> None:
     assert not any("".join(text.split()) in ("尚未", "审结") for text, _ in cells)
 
 
+def raw_grids(path: Path) -> dict[int, list[Any]]:
+    """Each page's grids as found, before cells cut by page breaks are joined."""
+    import pypdfium2
+
+    from govinfo_report.readers.pdf_page import read_page
+    from govinfo_report.readers.pdf_tables import grids
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return {index + 1: grids(read_page(pdf[index], index + 1)) for index in range(len(pdf))}
+    finally:
+        pdf.close()
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def first_body_row(grid: Any) -> list[Any]:
+    """The first grid row holding a value (what follows a repeated header)."""
+    from govinfo_report.values import classify
+
+    for row in range(grid.row_count):
+        cells = grid.row(row)
+        if any(classify(cell.text) in ("number", "mark") for cell in cells):
+            return list(cells)
+    return []
+
+
+def test_a_group_label_cut_below_a_repeated_header() -> None:
+    cells = _cells(read_document(PDFS / "layout-cut-after-header.pdf"))
+    group = [where for text, where in cells if flat(text) == "三、本年度办理结果"]
+    assert [where.page for where in group] == [4]
+    notes = [where.page for text, where in cells if flat(text).startswith("（本列数据")]
+    assert notes == [4, 5]  # the header is repeated on page 5
+    raw = raw_grids(PDFS / "layout-cut-after-header.pdf")
+    assert any(
+        flat(c.text).startswith("三、") and not flat(c.text).endswith("结果") for c in raw[4][-1].cells
+    )
+
+
+def test_a_number_cut_by_the_page_break_is_one_number() -> None:
+    raw = raw_grids(PDFS / "layout-cut-numbers.pdf")
+    fragments = [
+        page
+        for page, found in raw.items()
+        if found
+        and any(c.text[:1].isdigit() for c in first_body_row(found[0]))
+        and not any(
+            flat(c.text) and not c.text[:1].isdigit() and c.text[:1] not in "-—"
+            for c in first_body_row(found[0])
+        )
+    ]
+    assert fragments  # a page begins with the rest of numbers and no label
+    read = gr.parse_file(PDFS / "layout-cut-numbers.pdf")
+    assert cell_values(read) == cell_values(expected_report("layout-cut-numbers"))
+
+
+def test_a_group_ending_at_the_foot_of_a_page_is_not_joined() -> None:
+    raw = raw_grids(PDFS / "layout-group-at-break.pdf")
+    ends = [
+        page
+        for page, found in raw.items()
+        if found
+        and page + 1 in raw
+        and raw[page + 1]
+        and any(
+            flat(c.text) == "（四）无法提供" for c in found[-1].cells if c.row + c.rows == found[-1].row_count
+        )
+        and any(flat(c.text).startswith("（五）") for c in first_body_row(raw[page + 1][0]))
+    ]
+    assert ends  # the fixture has group （四） end at the foot of a page and （五） begin the next
+    cells = _cells(read_document(PDFS / "layout-group-at-break.pdf"))
+    assert not any("（四）无法提供（五）" in flat(text) for text, _ in cells)
+
+
 def test_blank_grid_cells_are_not_filled_in() -> None:
     read = gr.parse_file(PDFS / "layout-blank-cells.pdf")
     want = expected_report("layout-blank-cells")

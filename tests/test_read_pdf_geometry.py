@@ -350,6 +350,14 @@ def test_a_group_ending_at_the_page_break_is_not_joined() -> None:
     assert join_continued(before, before, after) == (before, after)  # type: ignore[arg-type]
 
 
+def test_a_full_label_that_stops_short_of_its_foot_ended_there() -> None:
+    """A label centred in a tall box ended at the break, however full its last line."""
+    ys = [100, 200]
+    upper = grids(grid_page(GROUP_X, ys, {(0, 0): "（四\n无法", (0, 1): "1.本机关", (0, 2): "5"}))[0]
+    lower = part([("（五\n不予", "1.信访", "6")])
+    assert join_continued(upper, upper, lower) == (upper, lower)  # type: ignore[arg-type]
+
+
 def test_row_labels_are_never_joined() -> None:
     before = part([("（四\n无法", "1.本机", "5")])
     after = part([("", "2.没有", "6")])

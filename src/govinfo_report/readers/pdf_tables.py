@@ -246,12 +246,14 @@ def _split_rows(
 def _widest_lines(
     raw: list[tuple[tuple[float, float, float, float], list[Line]]],
 ) -> dict[tuple[int, int], float]:
-    """The widest printed line in each column span: how much a line of that column can hold."""
+    """The widest printed line in each column span: how much a line of that column can hold
+    (lines ending in punctuation left out: it may stick out)."""
     widest: dict[tuple[int, int], float] = {}
     for box, cell_lines in raw:
         for line in cell_lines:
-            span = _span(box)
-            widest[span] = max(widest.get(span, 0.0), line.width)
+            if not line.hangs:
+                span = _span(box)
+                widest[span] = max(widest.get(span, 0.0), line.width)
     return widest
 
 
@@ -289,15 +291,36 @@ def _row_label_column(cells: Sequence[Cell]) -> int:
     return max(labels, default=-1)
 
 
-def _rows_equal(a: Sequence[Cell], b: Sequence[Cell]) -> bool:
-    def key(cells: Sequence[Cell]) -> list[tuple[tuple[int, int], str]]:
-        return [(_span((c.x0, c.top, c.x1, c.bottom)), "".join(c.text.split())) for c in cells]
+def _same_span(a: Cell, b: Cell) -> bool:
+    """The same columns (borders within the snap tolerance: a page's table may be drawn a point off)."""
+    return abs(a.x0 - b.x0) <= _SNAP and abs(a.x1 - b.x1) <= _SNAP
 
-    return bool(a) and key(a) == key(b)
+
+def _rows_equal(a: Sequence[Cell], b: Sequence[Cell]) -> bool:
+    """The same cells, printed alike: a header row repeated on the next page."""
+    return (
+        bool(a)
+        and len(a) == len(b)
+        and all(
+            _same_span(x, y) and "".join(x.text.split()) == "".join(y.text.split())
+            for x, y in zip(a, b, strict=True)
+        )
+    )
 
 
 def _value(cell: Cell) -> bool:
     return classify(cell.text) in ("number", "mark")
+
+
+def _box(cell: Cell) -> tuple[float, float, float, float]:
+    return (cell.x0, cell.top, cell.x1, cell.bottom)
+
+
+def _at_foot(cell: Cell) -> bool:
+    """Whether a cell's text reaches the foot of its box, as text still flowing does (a label
+    that ended is centred in its box, or stops at the top)."""
+    line = cell.lines[-1]
+    return cell.bottom - line.bottom <= 1.5 * line.height + _PADDING
 
 
 def join_continued(first: Grid, before: Grid, after: Grid) -> tuple[Grid, Grid]:
@@ -305,13 +328,15 @@ def join_continued(first: Grid, before: Grid, after: Grid) -> tuple[Grid, Grid]:
     of the next page), with what the page break cut in two made one again.
 
     ``first`` is the table's first part, whose header rows may be repeated on ``after``.
-    A cell's text is *running* at the break when both parts hold a label in the same column
-    span and the first part's last line is full (:func:`_full`).
+    Text is *running* at the break when both parts hold it in the same column span, the
+    first part's last line is full (:func:`_full`; for a number: the next digit would not
+    have fitted) and reaches the foot of its box.
 
-    * A **group cell** (left of its row's own label) whose text is running is one cell again.
-    * A **row cut in two** (its label running, and no column with a value on both sides: a
-      value is never cut) is one row again: each cell of the second half joins the cell above
-      it, and the second half is left empty.
+    * A **group cell** (left of its row's own label) whose label is running is one cell again.
+    * A **row cut in two** is one row again — when a label of its last grid row is running,
+      or the second half holds values and no label (the rest of numbers wrapped over lines),
+      and every column with a value on both sides holds one number running on: each cell of
+      the second half joins the cell above it, and the second half is left empty.
     """
     start = 0
     while (
@@ -327,48 +352,47 @@ def join_continued(first: Grid, before: Grid, after: Grid) -> tuple[Grid, Grid]:
     top_cells = after.row(start)
     if not bottom or not top_cells:
         return before, after
-    widest: dict[tuple[int, int], float] = defaultdict(float)
-    for grid in (before, after):
-        for cell in grid.cells:
-            for line in cell.lines:
-                span = _span((cell.x0, cell.top, cell.x1, cell.bottom))
-                widest[span] = max(widest[span], line.width)
+    widest = _widest_lines([(_box(c), list(c.lines)) for grid in (before, after) for c in grid.cells])
 
     def running(upper: Cell, lower: Cell) -> bool:
         if not upper.lines or not lower.lines or classify(upper.text) is not None:
             return False
         if classify(lower.text) is not None:
             return False
-        room = max(
-            widest[_span((upper.x0, upper.top, upper.x1, upper.bottom))], upper.x1 - upper.x0 - 2 * _PADDING
-        )
-        return _full(upper.lines[-1], lower.lines[0], room)
+        return _full(upper.lines[-1], lower.lines[0], _capacity(_box(upper), widest)) and _at_foot(upper)
 
-    pairs = [
-        (upper, lower)
-        for upper in bottom
-        for lower in top_cells
-        if abs(upper.x0 - lower.x0) <= _SNAP and abs(upper.x1 - lower.x1) <= _SNAP
-    ]
+    def number_runs_on(upper: Cell, lower: Cell) -> bool:
+        if not upper.lines or not lower.lines:
+            return False
+        if not (upper.text[-1:].isdigit() and lower.text[:1].isdigit()):
+            return False
+        line = upper.lines[-1]
+        room = _capacity(_box(upper), widest)
+        return not fits(line.width, lower.lines[0].chars[0].width, room, line.height) and _at_foot(upper)
+
+    pairs = [(upper, lower) for upper in bottom for lower in top_cells if _same_span(upper, lower)]
     label_column = _row_label_column(bottom)
-    cut_row = not any(_value(upper) and _value(lower) for upper, lower in pairs) and any(
-        running(upper, lower) for upper, lower in pairs if upper.row == last_row
+    both_values = [(upper, lower) for upper, lower in pairs if _value(upper) and _value(lower)]
+    label_cut = any(running(upper, lower) for upper, lower in pairs if upper.row == last_row)
+    numbers_cut = (
+        bool(both_values)
+        and any(_value(lower) for lower in top_cells)
+        and not any(classify(lower.text) is None for lower in top_cells)
     )
+    cut_row = (label_cut or numbers_cut) and all(number_runs_on(u, lo) for u, lo in both_values)
     joined: dict[int, Cell] = {}
     emptied: dict[int, Cell] = {}
     for upper, lower in pairs:
-        flowing = running(upper, lower)
+        flowing = running(upper, lower) or number_runs_on(upper, lower)
         if cut_row and lower.lines:
             gap = "" if flowing or not upper.lines else "\n"
-            joined[id(upper)] = attrs.evolve(
-                upper, lines=upper.lines + lower.lines, text=upper.text + gap + lower.text
-            )
-        elif flowing and upper.column < label_column:
-            joined[id(upper)] = attrs.evolve(
-                upper, lines=upper.lines + lower.lines, text=upper.text + lower.text
-            )
+        elif running(upper, lower) and upper.column < label_column:
+            gap = ""
         else:
             continue
+        joined[id(upper)] = attrs.evolve(
+            upper, lines=upper.lines + lower.lines, text=upper.text + gap + lower.text
+        )
         emptied[id(lower)] = attrs.evolve(lower, lines=(), text="")
     if not joined:
         return before, after

@@ -85,6 +85,12 @@ class Line:
         """From the first character's left to the last one's right."""
         return self.x1 - self.x0
 
+    @property
+    def hangs(self) -> bool:
+        """Whether the line ends in punctuation, which may hang past the edge of the column
+        (a comma never starts a line, so it stays at the end of the one before)."""
+        return bool(_PUNCTUATION.match(self.chars[-1].text))
+
     def first_word_width(self, *, opening: bool = True) -> float:
         """The width of what would have to fit at the end of the line before: a CJK character,
         or a run of Latin letters and digits; with ``opening``, opening brackets and the word
@@ -200,9 +206,7 @@ def _right_edge(page_lines: Sequence[Line], left: float, page_width: float) -> f
     past it.  Without such an end: the furthest end of a line not ending in punctuation, or
     of any line less an em.
     """
-    ends = sorted(
-        (line.x1 for line in page_lines if not _PUNCTUATION.match(line.chars[-1].text)), reverse=True
-    )
+    ends = sorted((line.x1 for line in page_lines if not line.hangs), reverse=True)
     em = sorted(line.height for line in page_lines)[len(page_lines) // 2]
     expected = page_width - left
     for at, end in enumerate(ends[:-1]):
