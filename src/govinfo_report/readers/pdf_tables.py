@@ -372,13 +372,12 @@ def join_continued(first: Grid, before: Grid, after: Grid) -> tuple[Grid, Grid]:
 
     pairs = [(upper, lower) for upper in bottom for lower in top_cells if _same_span(upper, lower)]
     label_column = _row_label_column(bottom)
+    groups = {id(lower) for upper, lower in pairs if upper.column < label_column and running(upper, lower)}
     both_values = [(upper, lower) for upper, lower in pairs if _value(upper) and _value(lower)]
     label_cut = any(running(upper, lower) for upper, lower in pairs if upper.row == last_row)
-    numbers_cut = (
-        bool(both_values)
-        and any(_value(lower) for lower in top_cells)
-        and not any(classify(lower.text) is None for lower in top_cells)
-    )
+    numbers_cut = bool(both_values) and not any(
+        classify(lower.text) is None and id(lower) not in groups for lower in top_cells
+    )  # the second half holds values and no label of its own (a cut group label aside)
     cut_row = (label_cut or numbers_cut) and all(number_runs_on(u, lo) for u, lo in both_values)
     joined: dict[int, Cell] = {}
     emptied: dict[int, Cell] = {}
@@ -386,7 +385,7 @@ def join_continued(first: Grid, before: Grid, after: Grid) -> tuple[Grid, Grid]:
         flowing = running(upper, lower) or number_runs_on(upper, lower)
         if cut_row and lower.lines:
             gap = "" if flowing or not upper.lines else "\n"
-        elif running(upper, lower) and upper.column < label_column:
+        elif id(lower) in groups:
             gap = ""
         else:
             continue

@@ -203,8 +203,9 @@ def _right_edge(page_lines: Sequence[Line], left: float, page_width: float) -> f
     point), among lines not ending in punctuation (it may hang past the edge), when it lies
     where the page's margins put the column's edge — within three ems of the page width less
     the left margin (word processors' margins are about even).  A long word may stick out
-    past it.  Without such an end: the furthest end of a line not ending in punctuation, or
-    of any line less an em.
+    past it.  Without such an end (few lines fill the column): where the margins put it, or
+    further if a line ends further (of a line not ending in punctuation, or of any line less
+    an em).
     """
     ends = sorted((line.x1 for line in page_lines if not line.hangs), reverse=True)
     em = sorted(line.height for line in page_lines)[len(page_lines) // 2]
@@ -213,7 +214,7 @@ def _right_edge(page_lines: Sequence[Line], left: float, page_width: float) -> f
         if end - ends[at + 1] <= 1.0 and abs(end - expected) <= 3 * em:
             return end
     hanging = max(line.x1 - line.height for line in page_lines)
-    return max([*ends[:1], hanging])
+    return max([*ends[:1], hanging, expected])
 
 
 @attrs.frozen
@@ -242,7 +243,8 @@ class Paragraphs:
       at its end (:func:`fits` against the right edge of the text column) — a
       paragraph's last line stops short;
     * this line is not indented (a first-line indent, a centred heading), unless it is centred
-      under a line that fills the column (a title wrapped over two lines);
+      under a line that fills the column and larger than the text (a title wrapped over two
+      lines);
     * on the same page, the distance from the line before is not more than a third
       wider than the page's usual distance between lines (space between paragraphs).
 
@@ -253,6 +255,8 @@ class Paragraphs:
         everything = [line for page in pages.values() for line in page]
         common = sorted(widths.values())[len(widths) // 2] if widths else 0.0
         self._default = margins(everything, common) or Margins(0.0, 0.0)
+        heights = sorted(line.height for line in everything)
+        self._body = heights[len(heights) // 2] if heights else 0.0  # the text's font size
         self._margins = {
             number: self._own(page, widths.get(number, common)) for number, page in pages.items()
         }
@@ -284,9 +288,11 @@ class Paragraphs:
             return False
         here = self._column(page)
         if line.x0 > here.left + 0.5 * line.height and not (
-            _centred(line, here, height) and before.x0 <= column.left + height
+            line.height > 1.1 * self._body
+            and _centred(line, here, height)
+            and before.x0 <= column.left + height
         ):
-            return False  # indented: a new paragraph, unless centred under a full line (a long title)
+            return False  # indented: a new paragraph, unless a title's line centred under a full one
         if page == before_page:
             usual = self._pitches.get(page)
             pitch = line.middle - before.middle
