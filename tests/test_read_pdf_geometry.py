@@ -314,8 +314,18 @@ def test_text_between_cells_is_refused() -> None:
 
 def test_too_many_rulings_is_refused() -> None:
     rulings = tuple(Ruling("h", 0, float(y), 10, float(y)) for y in range(2000))
-    with pytest.raises(ParseError, match="线"):
+    with pytest.raises(ParseError, match="线") as info:
         grids(PageContent(3, 595, 842, (), rulings, 0.0, 0))
+    assert info.value.location == Location(page=3)
+
+
+def test_too_many_crossings_is_refused_at_once() -> None:
+    """A 50 x 50 lattice: 2,601 crossings, whose boxes would take seconds to find."""
+    rulings = [Ruling("h", 0, 10.0 * i, 500, 10.0 * i) for i in range(51)]
+    rulings += [Ruling("v", 10.0 * i, 0, 10.0 * i, 500) for i in range(51)]
+    with pytest.raises(ParseError, match="交点") as info:
+        grids(PageContent(2, 595, 842, (), tuple(rulings), 0.0, 0))
+    assert info.value.location == Location(page=2)
 
 
 # ---------------------------------------------------------------------------

@@ -47,7 +47,10 @@ _MIN_EDGE = 3.0
 #: The most a cell's text stands off its left and right borders (Word and WPS: 5.4 pt).
 _PADDING = 6.0
 #: More rulings than this on a page is a drawing, not a report table.
-MAX_RULINGS = 1500
+MAX_RULINGS = 1000
+#: More crossings of rulings than this on a page is no report table either (table 3 has about
+#: 350); pdfplumber's box finder takes time quadratic in them, so they are bounded.
+MAX_CROSSINGS = 1500
 
 
 @attrs.frozen
@@ -133,6 +136,13 @@ def grids(page: PageContent) -> list[Grid]:
             finder.merge_edges(edges + closing, _SNAP, _SNAP, _SNAP, _SNAP), min_length=_MIN_EDGE
         )
     intersections = finder.edges_to_intersections(edges, _SNAP, _SNAP)
+    if len(intersections) > MAX_CROSSINGS:
+        raise ParseError(
+            f"这一页的线有{len(intersections)}个交点，超过{MAX_CROSSINGS}个：这不像报告的表格，无法读取",
+            line=1,
+            column=1,
+            location=Location(page=page.number),
+        )
     boxes = finder.intersections_to_cells(intersections)
     found = []
     for index, group in enumerate(finder.cells_to_tables(boxes), start=1):
