@@ -10,7 +10,8 @@ The reader (needs the ``pdf`` extra: pypdfium2 and pdfplumber) works page by pag
 3. The other characters are the narrative: printed lines (:mod:`.pdf_text`),
    less the page numbers, joined back into paragraphs from the geometry.
 4. A table run on at the top of the next page is the same table: its rows
-   follow, and a group cell cut by the page break is one cell again.
+   follow, and a group cell, a row or a number cut by the page break is one
+   again (:func:`.pdf_tables.join_continued`).
 5. Reading order: page by page, top to bottom; each table where it stands,
    one row of the reading text per grid row (:meth:`DocumentBuilder.row`).
 
