@@ -31,16 +31,20 @@ from .editions import get_edition as get_edition
 from .errors import CellCountError as CellCountError
 from .errors import CellsError as CellsError
 from .errors import CellValueError as CellValueError
+from .errors import DamagedPDFError as DamagedPDFError
 from .errors import DecodeError as DecodeError
 from .errors import EmptyInputError as EmptyInputError
+from .errors import EncryptedPDFError as EncryptedPDFError
 from .errors import GovInfoError as GovInfoError
 from .errors import IncompatibleReportsError as IncompatibleReportsError
 from .errors import InputTooLargeError as InputTooLargeError
 from .errors import Location as Location
 from .errors import MissingDependencyError as MissingDependencyError
 from .errors import ParseError as ParseError
+from .errors import ScannedPDFError as ScannedPDFError
 from .errors import SerializationError as SerializationError
 from .errors import UnknownEditionError as UnknownEditionError
+from .errors import UnmappedTextError as UnmappedTextError
 from .errors import UnsupportedFormatError as UnsupportedFormatError
 from .model import ApplicantCounts as ApplicantCounts
 from .model import Applications as Applications
@@ -142,11 +146,13 @@ __all__ = [
     "Comparison",
     "ComparisonFinding",
     "CorpusCheck",
+    "DamagedPDFError",
     "DecodeError",
     "Diagnostic",
     "DocumentCounts2019",
     "Edition",
     "EmptyInputError",
+    "EncryptedPDFError",
     "FeeItems2019",
     "Finding",
     "GovInfoError",
@@ -170,11 +176,13 @@ __all__ = [
     "Reuse",
     "ReviewOutcomes",
     "ReviewsAndLawsuits",
+    "ScannedPDFError",
     "SerializationError",
     "Source",
     "Subsection",
     "Unable",
     "UnknownEditionError",
+    "UnmappedTextError",
     "UnsupportedFormatError",
     "Withheld",
     "__version__",

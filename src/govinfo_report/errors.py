@@ -19,16 +19,20 @@ __all__ = [
     "CellCountError",
     "CellValueError",
     "CellsError",
+    "DamagedPDFError",
     "DecodeError",
     "EmptyInputError",
+    "EncryptedPDFError",
     "GovInfoError",
     "IncompatibleReportsError",
     "InputTooLargeError",
     "Location",
     "MissingDependencyError",
     "ParseError",
+    "ScannedPDFError",
     "SerializationError",
     "UnknownEditionError",
+    "UnmappedTextError",
     "UnsupportedFormatError",
     "excerpt_near",
     "shorten",
@@ -298,3 +302,56 @@ class MissingDependencyError(GovInfoError, ImportError):
 
 class UnknownEditionError(GovInfoError, LookupError):
     """An edition name that is not one of the known editions."""
+
+
+class ScannedPDFError(DecodeError):
+    """A PDF whose pages are pictures (a scan, or a scan under an OCR text layer).
+
+    The library reads the text a PDF carries; the text of a picture needs
+    optical character recognition (OCR) first.
+
+    Attributes:
+        pages: the pages that are pictures (1-based).
+    """
+
+    def __init__(self, message: str, *, pages: tuple[int, ...] = ()) -> None:
+        self.pages = tuple(pages)
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_scanned, (type(self), str(self), self.pages))
+
+
+def _rebuild_scanned(cls: type[ScannedPDFError], message: str, pages: tuple[int, ...]) -> ScannedPDFError:
+    return cls(message, pages=pages)
+
+
+class EncryptedPDFError(DecodeError):
+    """A PDF that cannot be opened without its password."""
+
+
+class DamagedPDFError(DecodeError):
+    """A PDF file that is damaged or incomplete (cut off while downloading or copying).
+
+    Attributes:
+        page: the page that cannot be read (1-based), or ``None`` for the whole file.
+    """
+
+    def __init__(self, message: str, *, page: int | None = None) -> None:
+        self.page = page
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_damaged, (type(self), str(self), self.page))
+
+
+def _rebuild_damaged(cls: type[DamagedPDFError], message: str, page: int | None) -> DamagedPDFError:
+    return cls(message, page=page)
+
+
+class UnmappedTextError(ParseError):
+    """Text drawn in a font that maps its characters to no Unicode character.
+
+    The file does not say which characters are printed (pdfminer shows them as
+    ``(cid:123)``), so they are refused with their position, never guessed.
+    """

@@ -44,6 +44,7 @@ READERS: dict[str, str] = {
     "text": "text",
     "html": "html",
     "docx": "docx",
+    "pdf": "pdf",
 }
 
 
