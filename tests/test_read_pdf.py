@@ -510,24 +510,27 @@ def test_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
 # Layout variants of issue 11 that the core reads (the reader passes labels as printed)
 
 
-@pytest.mark.xfail(reason="needs the core's reading of `规范性文件` for `行政规范性文件`", strict=True)
 def test_variant_normative_documents_short_label() -> None:
     read = gr.parse_file(PDFS / "variant-normative-short.pdf")
     assert cell_values(read) == cell_values(expected_report("variant-normative-short"))
 
 
-@pytest.mark.xfail(reason="needs the core's reading of a misspelt row label by its place", strict=True)
 def test_variant_typo_in_a_row_label() -> None:
     read = gr.parse_file(PDFS / "variant-typo-label.pdf")
     assert cell_values(read) == cell_values(expected_report("variant-typo-label"))
-    assert any("2.其他法律行政止公开" in d.message for d in read.diagnostics)
+    (warning,) = read.diagnostics
+    assert (warning.code, warning.severity) == ("LABEL-MISSPELT", "warning")
+    assert "2.其他法律行政止公开" in warning.message
+    assert (warning.location.page, warning.location.table) == (4, 1)
 
 
-@pytest.mark.xfail(
-    reason="needs the core's reading of a 2021 table 3 with one （六）其他处理 row", strict=True
-)
 def test_variant_table3_with_one_other_row() -> None:
     read = gr.parse_file(PDFS / "variant-t3-one-other-row.pdf")
+    assert read.edition == "2021"
+    assert isinstance(read.applications, gr.Applications2019)
+    # The one row keeps the values of the first sub-row it replaced (seed 000:
+    # 1.申请人无正当理由逾期不补正… 0 0 0 0 0 0 0); the other two sub-rows are absent.
+    assert read.applications.outcomes.other == gr.ApplicantCounts(0, 0, 0, 0, 0, 0, 0)
     base = {(t, r, c): v for t, r, c, v in cell_values(gr.parse_file(COMMITTED / "seed-000.pdf"))}
     for table, row, column, value in cell_values(read):
         if "（六）其他处理" not in row:
