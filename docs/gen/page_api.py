@@ -13,7 +13,7 @@ import attrs
 
 import govinfo_report
 
-__all__ = ["GROUPS", "Group", "grouped", "missing", "pages", "unknown"]
+__all__ = ["GROUPS", "Group", "grouped", "identifier", "missing", "pages", "unknown"]
 
 
 @attrs.frozen
@@ -180,13 +180,28 @@ def unknown() -> list[str]:
     return wrong
 
 
+def identifier(name: str) -> str:
+    """The path mkdocstrings documents a public name under: where it is defined.
+
+    ``govinfo_report.parse`` would name the module ``govinfo_report/parse.py`` (griffe
+    prefers a submodule to a re-exported function of the same name: ``parse``,
+    ``cells``, ``render``, ``skeleton``), so functions and classes are documented at
+    their definition (``govinfo_report.api.parse``); the page shows the short name.
+    """
+    value = getattr(govinfo_report, name)
+    module, qualname = getattr(value, "__module__", None), getattr(value, "__qualname__", None)
+    if isinstance(module, str) and isinstance(qualname, str) and module.startswith("govinfo_report"):
+        return f"{module}.{qualname}"
+    return f"govinfo_report.{name}"
+
+
 def _page(group: Group) -> Iterator[str]:
     yield f"# {group.title}\n"
     yield f"{group.intro}\n"
     for title, names in group.sections:
         yield f"## {title}\n"
         for name in names:
-            yield f"::: govinfo_report.{name}\n"
+            yield f"::: {identifier(name)}\n"
 
 
 def pages() -> dict[str, str]:
