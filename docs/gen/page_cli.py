@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 from collections.abc import Iterator
 from types import ModuleType
+from typing import Any
 
 from mdtext import code, from_rst, table
 
@@ -47,7 +48,9 @@ def unwired_commands() -> list[ModuleType]:
 
 
 def _formatter(parser: argparse.ArgumentParser) -> argparse.HelpFormatter:
-    formatter: argparse.HelpFormatter = parser.formatter_class(prog=parser.prog, width=WIDTH)
+    """The parser's help formatter at :data:`WIDTH` (every argparse formatter takes ``width``)."""
+    make: Any = parser.formatter_class
+    formatter: argparse.HelpFormatter = make(prog=parser.prog, width=WIDTH)
     return formatter
 
 

@@ -42,7 +42,7 @@ def _address(number: int, spec: CellSpec) -> Address:
 
 def addresses(edition: Edition, cls: type | None = None) -> list[Address]:
     """The cells of ``edition``'s template tables (or of table class ``cls`` only), in printed order."""
-    found = []
+    found: list[Address] = []
     for spec in edition.tables:
         for table_cls in spec.classes:
             if (cls is None and table_cls is spec.cls) or table_cls is cls:
@@ -95,9 +95,9 @@ def _rows_table(attribute: str, cls: type) -> str:
     headers = ["#", "row"] + ([] if shared else ["columns"]) + ["kind", "Python"]
     lines = []
     for number, row in enumerate(rows, 1):
-        path = ".".join((attribute, *row.cells[0].attributes[:-1])) if len(row.cells) > 1 else ""
-        if not path:
-            path = ".".join((attribute, *row.cells[0].attributes))
+        # A row of several cells is an object (its cells are its attributes); a row of one is the cell.
+        first = row.cells[0].attributes
+        path = ".".join((attribute, *(first[:-1] if len(row.cells) > 1 else first)))
         line: list[object] = [number, "/".join(row.row)]
         if not shared:
             line.append("<br>".join("/".join(cell.column) for cell in row.cells))

@@ -275,6 +275,7 @@ def _finding_details(finding: Finding) -> str:
 def _severity(rule: str, ex: Example) -> str:
     if ex.finding is not None:
         return ex.finding.severity
+    heading = ""
     for line in RULES_MD.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             heading = line
