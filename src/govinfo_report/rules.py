@@ -466,7 +466,9 @@ _STATED: dict[str, tuple[int, tuple[tuple[str, ...], ...]]] = {
 }
 
 
-def _narrative_rule(rule: str, quantities: tuple[str, ...]) -> Callable[[Report], Iterator[Finding]]:
+def _narrative_rule(
+    rule: str, quantities: tuple[str, ...], doc: str
+) -> Callable[[Report], Iterator[Finding]]:
     def check(report: Report) -> Iterator[Finding]:
         tables: dict[int, list[_Cell]] = {}
         for statement in nc.statements(report):
@@ -496,17 +498,39 @@ def _narrative_rule(rule: str, quantities: tuple[str, ...]) -> Callable[[Report]
             yield Finding(rule, WARNING, addresses, expected, statement.value, message)
 
     check.__name__ = "narrative_" + rule.split("-", 1)[1].lower().replace("-", "_")
-    check.__doc__ = f"{rule}: a number stated in the narrative differs from the table."
+    check.__doc__ = f"{rule}: {doc}"
     return check
 
 
-narrative_received = _narrative_rule("NARRATIVE-RECEIVED", (nc.RECEIVED,))
-narrative_carried_over = _narrative_rule("NARRATIVE-CARRIED-OVER", (nc.CARRIED_OVER,))
-narrative_handled = _narrative_rule("NARRATIVE-HANDLED", (nc.HANDLED,))
-narrative_carried_forward = _narrative_rule("NARRATIVE-CARRIED-FORWARD", (nc.CARRIED_FORWARD,))
-narrative_review = _narrative_rule("NARRATIVE-REVIEW", (nc.REVIEW,))
+narrative_received = _narrative_rule(
+    "NARRATIVE-RECEIVED",
+    (nc.RECEIVED,),
+    "the number of applications the narrative says were received (收到…申请N件) is table 3's 一、本年新收.",
+)
+narrative_carried_over = _narrative_rule(
+    "NARRATIVE-CARRIED-OVER",
+    (nc.CARRIED_OVER,),
+    "the applications the narrative says were carried over (上年结转N件) are table 3's 二、上年结转.",
+)
+narrative_handled = _narrative_rule(
+    "NARRATIVE-HANDLED",
+    (nc.HANDLED,),
+    "the applications the narrative says were handled (办结N件) are table 3's （七）总计.",
+)
+narrative_carried_forward = _narrative_rule(
+    "NARRATIVE-CARRIED-FORWARD",
+    (nc.CARRIED_FORWARD,),
+    "the applications the narrative carries into next year (结转下年N件) are table 3's 四、结转下年度继续办理.",
+)
+narrative_review = _narrative_rule(
+    "NARRATIVE-REVIEW",
+    (nc.REVIEW,),
+    "the administrative reviews the narrative states (行政复议N件) are table 4's 行政复议 总计.",
+)
 narrative_lawsuit = _narrative_rule(
-    "NARRATIVE-LAWSUIT", (nc.LAWSUIT, nc.LAWSUIT_DIRECT, nc.LAWSUIT_AFTER_REVIEW)
+    "NARRATIVE-LAWSUIT",
+    (nc.LAWSUIT, nc.LAWSUIT_DIRECT, nc.LAWSUIT_AFTER_REVIEW),
+    "the lawsuits the narrative states (行政诉讼N件, 未经复议直接起诉/复议后起诉) are table 4's 行政诉讼 总计.",
 )
 
 
