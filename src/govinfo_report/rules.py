@@ -520,7 +520,7 @@ narrative_handled = _narrative_rule(
 narrative_carried_forward = _narrative_rule(
     "NARRATIVE-CARRIED-FORWARD",
     (nc.CARRIED_FORWARD,),
-    "the applications the narrative carries into next year (结转下年N件) are table 3's 四、结转下年度继续办理.",
+    "the applications the narrative carries into next year (结转下年N件) are table 3's 四.",
 )
 narrative_review = _narrative_rule(
     "NARRATIVE-REVIEW",
@@ -530,7 +530,7 @@ narrative_review = _narrative_rule(
 narrative_lawsuit = _narrative_rule(
     "NARRATIVE-LAWSUIT",
     (nc.LAWSUIT, nc.LAWSUIT_DIRECT, nc.LAWSUIT_AFTER_REVIEW),
-    "the lawsuits the narrative states (行政诉讼N件, 未经复议直接起诉/复议后起诉) are table 4's 行政诉讼 总计.",
+    "the lawsuits the narrative states (行政诉讼N件，直接起诉或复议后起诉) are table 4's 行政诉讼 总计.",
 )
 
 
