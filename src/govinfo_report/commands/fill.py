@@ -47,7 +47,8 @@ def _records(text: str, lines: list[int]) -> Iterator[dict[str, str]]:
             lines.append(reader.line_num)
             yield row
     except csv.Error as exc:
-        raise CellsError(f"第{reader.line_num}行：{_csv_problem(exc)}") from None
+        # DictReader.line_num is set after a row is read; its reader's counts the line that failed.
+        raise CellsError(f"第{reader.reader.line_num}行：{_csv_problem(exc)}") from None
 
 
 def _csv_problem(exc: csv.Error) -> str:
