@@ -284,9 +284,8 @@ def _report(mode: str, total: dict[str, Any], elapsed: float, save: Path | None,
         for key, entry in sorted(total["raises"].items(), key=lambda item: -item[1]["count"]):
             print(f"     {entry['count']:>6}  ({entry['landmarks']:,} hold a heading or row label)  {key}")
             example = entry["example"]
-            print(
-                f"             shortest, input #{entry['index']} ({len(example):,} characters): {_shown(example)}"
-            )
+            where = f"input #{entry['index']} ({len(example):,} characters)"
+            print(f"             shortest, {where}: {_shown(example)}")
             _save(save, f"lenient-raise-{entry['index']}.txt", entry["example"])
     return clean
 
