@@ -11,7 +11,9 @@ Reported, per mode:
 
 * **foreign exceptions** — anything not a ``GovInfoError`` (must be 0);
 * **internal errors** — a ``ParseError`` whose message starts ``内部错误`` (must be 0);
-* **inputs over one second** (must be 0; each is printed, and saved with ``--save``);
+* **inputs over one second** (must be 0; each is printed, and saved with ``--save``) —
+  timed again twice when it happens, since the machine may be busy: an input counts
+  when it is slow each time;
 * for lenient parsing, the **raises**, grouped by message (quoted text and numbers
   taken out), with the count, whether the text holds a section heading or a table
   row label at all, and the shortest example of each kind.
@@ -25,6 +27,7 @@ The exit status is 1 when something that must be 0 is not.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import random
 import re
@@ -193,10 +196,17 @@ def _shorter(found: dict[str, Any], key: str, text: str, **extra: Any) -> None:
         entry.update(extra)
 
 
+def _timed(text: str, lenient: bool) -> float:
+    began = time.perf_counter()
+    with contextlib.suppress(Exception):
+        gr.parse(text, lenient=lenient)
+    return time.perf_counter() - began
+
+
 def fuzz(task: tuple[int, int, int, bool]) -> dict[str, Any]:
     """Parse inputs ``start`` … ``start + count - 1``; what happened, in counts and shortest examples."""
     seed, start, count, lenient = task
-    result: dict[str, Any] = {"inputs": 0, "read": 0, "refused": 0, "seconds": 0.0}
+    result: dict[str, Any] = {"inputs": 0, "read": 0, "refused": 0, "seconds": 0.0, "noise": 0}
     foreign: dict[str, Any] = {}
     internal: dict[str, Any] = {}
     raises: dict[str, Any] = {}
@@ -213,7 +223,12 @@ def fuzz(task: tuple[int, int, int, bool]) -> dict[str, Any]:
         result["inputs"] += 1
         result["seconds"] += seconds
         if seconds > SLOW:
-            slow.append((index, seconds, len(text)))
+            # The machine is shared: an input is slow if it is slow every time, not once.
+            again = min(_timed(text, lenient) for _ in range(2))
+            if again > SLOW:
+                slow.append((index, min(seconds, again), len(text)))
+            else:
+                result["noise"] += 1
         if outcome is None:
             result["read"] += 1
         elif not isinstance(outcome, gr.GovInfoError):
@@ -233,7 +248,7 @@ def fuzz(task: tuple[int, int, int, bool]) -> dict[str, Any]:
 
 
 def _merge(total: dict[str, Any], part: dict[str, Any]) -> None:
-    for key in ("inputs", "read", "refused", "seconds"):
+    for key in ("inputs", "read", "refused", "seconds", "noise"):
         total[key] = total.get(key, 0) + part[key]
     total.setdefault("slow", []).extend(part["slow"])
     for group in ("foreign", "internal", "raises"):
@@ -273,7 +288,12 @@ def _report(mode: str, total: dict[str, Any], elapsed: float, save: Path | None,
             print(f"             input #{entry['index']}: {_shown(entry['example'])}")
             _save(save, f"{mode}-{group}-{entry['index']}.txt", entry["example"])
     slow = sorted(total["slow"], key=lambda item: -item[1])
-    print(f"   inputs over {SLOW:.0f} s: {len(slow)}")
+    noise = (
+        f" ({total['noise']} more took over {SLOW:.0f} s once but not when timed again)"
+        if total["noise"]
+        else ""
+    )
+    print(f"   inputs over {SLOW:.0f} s: {len(slow)}{noise}")
     clean &= not slow
     for index, seconds, length in slow[:20]:
         print(f"     input #{index}: {seconds:.2f} s, {length:,} characters")

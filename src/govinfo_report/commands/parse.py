@@ -110,12 +110,13 @@ def _run_batch(
             if progress is not None:
                 progress.update(counts.parsed, counts.failed)
     except KeyboardInterrupt:
-        results.close()  # stops the workers
         if progress is not None:
             progress.clear()
         out.flush()
         print("已中断。" + counts.summary(len(paths), args.lenient, skipped), file=sys.stderr)
         return 130
+    finally:
+        results.close()  # stops the workers, on Ctrl-C or a closed pipe too
     if progress is not None:
         progress.clear()
     print(counts.summary(len(paths), args.lenient, skipped), file=sys.stderr)
