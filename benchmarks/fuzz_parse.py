@@ -14,9 +14,9 @@ Reported, per mode:
 * **inputs over one second** (must be 0; each is printed, and saved with ``--save``) —
   timed again twice when it happens, since the machine may be busy: an input counts
   when it is slow each time;
-* for lenient parsing, the **raises**, grouped by message (quoted text and numbers
-  taken out), with the count, whether the text holds a section heading or a table
-  row label at all, and the shortest example of each kind.
+* for lenient parsing, the **raises**, grouped by message (quoted text, code points and
+  numbers taken out), with the count, how many of the texts have a line that starts
+  with a section heading or a table row label, and the shortest example of each kind.
 
     python benchmarks/fuzz_parse.py                      # 100,000 inputs per mode, 2 processes
     python benchmarks/fuzz_parse.py --count 2000 --seed 7 --save /tmp/fuzz
@@ -158,12 +158,13 @@ def make_input(seed: int, index: int) -> str:
 # ---------------------------------------------------------------------------
 
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」")
+_CODE_POINT = re.compile(r"U\+[0-9A-F]{4,6}")
 _NUMBER = re.compile(r"\d+")
 
 
 def kind_of(message: str) -> str:
-    """A message with its quoted text and numbers taken out, so that messages of one kind group."""
-    return _NUMBER.sub("N", _QUOTED.sub("“…”", message))
+    """A message without its quoted text, code points and numbers: messages of one kind group."""
+    return _NUMBER.sub("N", _CODE_POINT.sub("U+XXXX", _QUOTED.sub("“…”", message)))
 
 
 @cache
@@ -172,18 +173,21 @@ def _landmark_patterns() -> list[re.Pattern[str]]:
     from govinfo_report.editions import get_edition
     from govinfo_report.recovery import landmarks
 
-    terminals = parser().terminals
     names = set(landmarks(get_edition("2021")))
-    return [re.compile(t.pattern.to_regexp(), re.MULTILINE) for t in terminals if t.name in names]
+    return [
+        re.compile(r"^[ \t|]*(?:" + terminal.pattern.to_regexp() + ")", re.MULTILINE)
+        for terminal in parser().terminals
+        if terminal.name in names
+    ]
 
 
 def has_landmark(text: str) -> bool:
-    """Whether the text holds a section heading or a table row label anywhere."""
+    """Whether a line of the text starts with a section heading or a table row label."""
     from govinfo_report.normalize import normalize
 
     try:
         normalized = normalize(text)
-    except gr.ParseError:
+    except gr.ParseError:  # a lone surrogate: look at the text as it is
         normalized = text
     return any(pattern.search(normalized) for pattern in _landmark_patterns())
 
@@ -302,7 +306,7 @@ def _report(mode: str, total: dict[str, Any], elapsed: float, save: Path | None,
         raised = sum(entry["count"] for entry in total["raises"].values())
         print(f"   lenient raises: {raised:,} ({raised / max(inputs, 1):.2%}), by kind:")
         for key, entry in sorted(total["raises"].items(), key=lambda item: -item[1]["count"]):
-            print(f"     {entry['count']:>6}  ({entry['landmarks']:,} hold a heading or row label)  {key}")
+            print(f"     {entry['count']:>6}  ({entry['landmarks']:,} with a heading or row label)  {key}")
             example = entry["example"]
             where = f"input #{entry['index']} ({len(example):,} characters)"
             print(f"             shortest, {where}: {_shown(example)}")
