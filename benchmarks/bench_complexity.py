@@ -99,6 +99,12 @@ def _paragraph(size: int) -> str:
     return _placed("section1", lambda n: _repeat(sentences, n), size)
 
 
+def _note_to_the_end(size: int) -> str:
+    """Table 3 cut after its first rows, then lines opening the table-3 note and never closing it."""
+    head = REPORT[: REPORT.index("（一）予以公开")]
+    return head + _repeat("（本列数据的勾稽关系为\n", max(size - len(head.encode("utf-8")), 1000))
+
+
 def _pasted(size: int) -> str:
     return _repeat(REPORT, size)
 
@@ -164,6 +170,10 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "note-unclosed": (
         "lines （本列数据的勾稽关系为 with no closing bracket, in table 3",
         _lines("（本列数据的勾稽关系为", "table3"),
+    ),
+    "note-to-the-end": (
+        "table 3 cut short, then lines （本列数据的勾稽关系为 and no closing bracket after them",
+        _note_to_the_end,
     ),
     "row-lines": (
         "the row 1.属于国家秘密 0 0 0 0 0 0 0 repeated",
