@@ -102,14 +102,15 @@ def test_a_report_built_in_python_with_control_characters_renders_as_word() -> N
 
 
 @pytest.mark.parametrize(
-    ("path", "value"),
+    ("path", "value", "where"),
     [
-        (["title"], "2024年\ud800报告"),
-        (["overview", "paragraphs", 0], "\udcff"),
-        (["applications", "outcomes", "total"], {"natural_person\ud800": 1}),
+        (["title"], "2024年\ud800报告", "$.title"),
+        (["overview", "paragraphs", 0], "\udcff", "$.overview.paragraphs[0]"),
+        (["applications", "outcomes", "total"], {"natural_person\ud800": 1}, "$.applications.outcomes.total"),
+        (["reviews", "review", "upheld\udcff"], 1, "$.reviews.review"),  # an unknown key, named printably
     ],
 )
-def test_from_dict_refuses_lone_surrogates_with_the_path(path: list[Any], value: Any) -> None:
+def test_from_dict_refuses_lone_surrogates_with_the_path(path: list[Any], value: Any, where: str) -> None:
     data = gr.to_dict(gr.parse(seed_text(HOUSING)))
     target: Any = data
     for key in path[:-1]:
@@ -117,7 +118,6 @@ def test_from_dict_refuses_lone_surrogates_with_the_path(path: list[Any], value:
     target[path[-1]] = value
     with pytest.raises(gr.SerializationError) as info:
         gr.from_dict(data)
-    where = "$." + ".".join(str(key) for key in path if isinstance(key, str))
     assert info.value.path.startswith(where)
     str(info.value).encode("utf-8")
 

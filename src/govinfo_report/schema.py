@@ -43,7 +43,7 @@ import attrs
 from .editions import EDITIONS, HEADINGS
 from .errors import SerializationError, shorten
 from .model import COLUMN, KIND, ROW, Report
-from .normalize import first_invalid_character
+from .normalize import first_invalid_character, printable
 from .serialize import SCHEMA_VERSION
 from .values import MAX_AMOUNT, MAX_COUNT
 
@@ -250,7 +250,7 @@ def _check_object(
     if schema.get("additionalProperties") is False:
         extra = sorted(key for key in value if key not in properties)
         if extra:
-            return path, "有未知字段：" + "、".join(shorten(key, 40) for key in extra[:5])
+            return path, "有未知字段：" + "、".join(printable(shorten(key, 40)) for key in extra[:5])
     for name, sub in properties.items():
         if name in value:
             problem = _check(value[name], sub, f"{path}.{name}", defs)
