@@ -2,13 +2,18 @@
 
 Each sub-command lives in :mod:`govinfo_report.commands`; this module builds
 the argument parser, opens the output, and turns the library's exceptions
-into a message on standard error and exit status 2.
+into a message on standard error and exit status 2.  Nothing ends in a
+traceback: Ctrl-C prints ``已中断`` and exits 130, and an exception the library
+does not expect (a bug) prints one line saying so, with a hint to report it,
+and exits 2.  An output file that is also one of the inputs is refused before
+it is opened (opening it would empty the input).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from types import ModuleType
@@ -22,12 +27,17 @@ from .commands import schema as schema_command
 from .commands import skeleton as skeleton_command
 from .commands import validate as validate_command
 from .errors import GovInfoError
+from .normalize import printable
 
-__all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "main"]
+__all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERRUPTED", "EXIT_OK", "main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+#: Stopped by Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
+
+_REPORT_HINT = "这是govinfo-report的缺陷，请把命令、输入文件和这条消息报告给开发者"
 
 #: The sub-commands, in the order ``--help`` lists them.
 COMMANDS: tuple[ModuleType, ...] = (
@@ -67,16 +77,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _build_parser().parse_args(argv)
     try:
+        _refuse_overwriting_inputs(args)
         with _output(getattr(args, "output", None)) as out:
             status: int = args.run(args, out)
             return status
     except GovInfoError as exc:
-        paths = getattr(args, "paths", None) or [getattr(args, "file", None)]
-        where = paths[0] if len(paths) == 1 else None
-        print(f"{where}: {exc}" if where else str(exc), file=sys.stderr)
+        paths = getattr(args, "paths", None) or getattr(args, "files", None) or [getattr(args, "file", None)]
+        where = printable(str(paths[0])) if len(paths) == 1 and paths[0] is not None else None
+        message = printable(str(exc))
+        print(f"{where}: {message}" if where else message, file=sys.stderr)
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
+        _quiet_stdout()
         return EXIT_OK
     except OSError as exc:
-        print(f"govinfo-report: {exc}", file=sys.stderr)
+        print(f"govinfo-report: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as exc:  # the last resort: a bug must not end in a traceback either
+        detail = printable(f"{type(exc).__name__}: {exc}".split("\n")[0])[:300]
+        print(f"govinfo-report：内部错误（{detail}）。{_REPORT_HINT}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
+    """An output file (``-o``) that is one of the files named as inputs is an error."""
+    output = getattr(args, "output", None) or getattr(args, "output_path", None)
+    if not output:
+        return
+    named = [*(getattr(args, "paths", None) or ()), *(getattr(args, "files", None) or ())]
+    if getattr(args, "file", None):
+        named.append(args.file)
+    for path in named:
+        with contextlib.suppress(OSError, ValueError):
+            same = (
+                os.path.samefile(path, output)
+                if os.path.exists(output)
+                else os.path.realpath(path) == os.path.realpath(output)
+            )
+            if same:
+                raise GovInfoError(
+                    f"输出文件“{printable(output)}”也是输入，未运行（写入输出会覆盖输入）；请换一个输出文件"
+                )
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe (``| head``), send what is still buffered nowhere (no error at exit)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -26,11 +26,12 @@ import attrs
 
 from .cells import CellAddress, CellRecord
 from .editions import EDITIONS, Edition, edition_for_year, get_edition
-from .errors import CellsError, UnknownEditionError
+from .errors import CellsError, UnknownEditionError, shorten
 from .layout import CellKey, CellSpec, build_table, cell_specs
 from .model import Report
+from .normalize import first_invalid_character, printable
 from .skeleton import skeleton
-from .values import Money, Value, ValueProblem, convert
+from .values import MAX_AMOUNT, MAX_COUNT, Money, Value, ValueProblem, convert
 
 __all__ = ["from_cells"]
 
@@ -68,9 +69,14 @@ def from_cells(
     Raises:
         CellsError: a record names an unknown address, names an address a second
             time, has a value that is not a number of the cell's kind (counts are
-            integers, amounts decimals), or lacks one of its keys; records mixing two
-            layouts of one table.  The message names the record (1-based) and the address.
+            integers, amounts decimals, both within the bounds of :mod:`govinfo_report.values`),
+            or lacks one of its keys; records mixing two layouts of one table; ``records``
+            not an iterable of records.  The message names the record (1-based) and the address.
+        ValueError: ``agency`` or ``year`` as :func:`~govinfo_report.skeleton.skeleton`
+            refuses them.
     """
+    if isinstance(records, str | bytes) or not isinstance(records, Iterable):
+        raise CellsError(f"records应为记录的序列（如列表或csv.DictReader），实际为{type(records).__name__}")
     given = [(number, _fields(record, number)) for number, record in enumerate(records, start=1)]
     layout = get_edition(edition) if edition is not None else _edition_of(given, year)
     addresses = _addresses(layout)
@@ -154,26 +160,31 @@ def _fields(record: Record, number: int) -> tuple[int, str, str, object]:
         raise CellsError(f"缺少{'、'.join(missing)}", record=number)
     return (
         _table_number(record["table"], number),
-        _label(record["row"]),
-        _label(record["column"]),
+        _label(record["row"], "row", number),
+        _label(record["column"], "column", number),
         record["value"],
     )
 
 
 def _table_number(value: object, number: int) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 1000:
         return value
-    text = str(value).strip()
-    if text.isdigit():
+    text = value.strip() if isinstance(value, str) else ""
+    if text.isascii() and text.isdigit() and len(text) <= 3:
         return int(text)
     if text in _TABLE_NUMERALS:
         return _TABLE_NUMERALS[text]
-    raise CellsError(f"表格编号“{text}”不是2、3或4", record=number)
+    shown = printable(shorten(text, 10)) if isinstance(value, str) else type(value).__name__
+    raise CellsError(f"表格编号“{shown}”不是2、3或4", record=number)
 
 
-def _label(value: object) -> str:
+def _label(value: object, key: str, number: int) -> str:
     """A row or column path as given, without surrounding white space around its segments."""
-    return "/".join(part.strip() for part in str(value).strip().split("/"))
+    if not isinstance(value, str):
+        raise CellsError(f"{key}应为文本，实际为{type(value).__name__}", record=number)
+    if first_invalid_character(value) is not None:
+        raise CellsError(f"{key}“{printable(shorten(value))}”含有无效字符（单独的代理码位）", record=number)
+    return "/".join(part.strip() for part in value.strip().split("/"))
 
 
 def _unknown(key: tuple[int, str, str], addresses: Addresses) -> str:
@@ -200,19 +211,12 @@ def _numeral(table: int) -> str:
 def _value(raw: object, spec: CellSpec, address: str, number: int) -> Value:
     if raw is None:
         return None
-    wanted = "整数" if spec.kind in ("count", "signed") else "金额（如12.5）"
-    if isinstance(raw, bool):
-        raise CellsError(f"{address}的值“{raw}”不是数字，应为{wanted}", address=address, record=number)
-    if isinstance(raw, Money | int):
-        text = str(raw)
-    elif isinstance(raw, Decimal | float) and math.isfinite(raw):
-        text = format(Decimal(str(raw)) if isinstance(raw, float) else raw, "f")
-    elif isinstance(raw, str):
-        text = raw
-    else:
-        raise CellsError(f"{address}的值“{raw!r}”不是数字，应为{wanted}", address=address, record=number)
     whole = spec.kind in ("count", "signed")
+    wanted = "整数" if whole else "金额（如12.5）"
     try:
+        text = _text(raw, MAX_COUNT if whole else MAX_AMOUNT)
+        if text is None:
+            raise ValueProblem(f"“{printable(shorten(repr(raw), 30))}”不是数字")
         # A spreadsheet writes 12 as 12.0: read a count as an amount, then check it is whole.
         value = convert(text, "amount" if whole else spec.kind, unit=spec.unit)
         if whole and isinstance(value, Decimal):
@@ -220,5 +224,39 @@ def _value(raw: object, spec: CellSpec, address: str, number: int) -> Value:
                 raise ValueProblem(f"“{text.strip()}”不是整数")
             value = convert(str(int(value)), spec.kind)
     except ValueProblem as problem:
-        raise CellsError(f"{address}的值{problem}，应为{wanted}", address=address, record=number) from None
+        raise CellsError(
+            f"{address}的值{printable(str(problem))}，应为{wanted}", address=address, record=number
+        ) from None
     return value
+
+
+def _text(raw: object, bound: int) -> str | None:
+    """A value as the text ``convert`` reads, or ``None`` when it is no number at all.
+
+    Numbers far out of bounds are refused before any digit is written out
+    (``10**5000`` or ``Decimal("1E+100000000")`` would take long to print).
+
+    Raises:
+        ValueProblem: the number is over ``bound``, or has more than 30 decimals.
+    """
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, Money):  # an amount with its unit: the text it is printed as
+        amount = _text(raw.amount, bound)
+        return None if amount is None else amount + raw.unit
+    if isinstance(raw, int):
+        if raw.bit_length() > 64:
+            raise ValueProblem(f"超出上限{bound:,}")
+        return str(raw)
+    if isinstance(raw, float):
+        raw = Decimal(repr(raw)) if math.isfinite(raw) else None
+    if not isinstance(raw, Decimal) or not raw.is_finite():
+        return None
+    exponent = raw.as_tuple().exponent
+    if abs(raw) > bound:
+        raise ValueProblem(f"超出上限{bound:,}")
+    if isinstance(exponent, int) and exponent < -30:
+        raise ValueProblem("小数位数过多")
+    return format(raw, "f")

@@ -55,8 +55,12 @@ _MAX_INLINE_HEADING = 40
 
 
 def display_width(text: str) -> int:
-    """Width of ``text`` with CJK characters counted 2 and ASCII 1."""
-    return (len(text.encode("utf-8")) + len(text)) // 2
+    """Width of ``text`` with CJK characters counted 2 and ASCII 1.
+
+    Any ``str`` has a width: a lone surrogate counts as the three bytes UTF-8 would
+    give it (``surrogatepass``), so text built in Python never makes this raise.
+    """
+    return (len(text.encode("utf-8", "surrogatepass")) + len(text)) // 2
 
 
 def _is_heading_line(line: str) -> bool:

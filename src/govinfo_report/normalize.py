@@ -26,15 +26,44 @@ What it does, line by line:
 Line breaks inside labels (``自然`` / ``人``) and spaces inside labels
 (``商业 企业``) are not removed here: the grammar lets any white space stand
 between the characters of a label (see ``grammar/govinfo_report.lark``).
+
+This module also owns the one decision about characters (docs/robustness.md):
+
+* a **lone surrogate** (U+D800–U+DFFF) is not a character — it can only come
+  from a string decoded with ``errors="surrogateescape"`` or built by a program —
+  and no format can hold one: :func:`normalize` refuses it with a positioned
+  ``ParseError``, ``from_dict`` with a ``SerializationError``
+  (:func:`first_invalid_character`); where one must still be written (a file name
+  that is not UTF-8, a report built in Python), it is written as text by
+  :func:`printable`: ``\\xNN`` for a byte kept by ``surrogateescape``,
+  ``\\uXXXX`` otherwise;
+* **control characters** (U+0000–U+001F but tab and line breaks) and the
+  **non-characters** U+FFFE/U+FFFF are text, kept wherever they are (nothing of a
+  narrative is lost): JSON escapes them, text and Markdown hold them; a Word
+  file's XML cannot, so the Word renderer writes what :func:`xml_text` gives
+  (each control character as its visible symbol, ``␁`` for U+0001, and U+FFFE/U+FFFF
+  as ``�``).
 """
 
 from __future__ import annotations
 
 import re
 
+from .errors import ParseError
 from .values import EMPTY, VALUE_PATTERN, VALUE_TRANSLATION
 
-__all__ = ["EMPTY", "MARKDOWN_RULE", "PAGE_NUMBER", "normalize", "split_lines"]
+__all__ = [
+    "EMPTY",
+    "MARKDOWN_RULE",
+    "PAGE_NUMBER",
+    "SURROGATES",
+    "check_characters",
+    "first_invalid_character",
+    "normalize",
+    "printable",
+    "split_lines",
+    "xml_text",
+]
 
 _TRANSLATION: dict[int, str] = {
     **VALUE_TRANSLATION,
@@ -57,7 +86,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ENUMERATOR = re.compile(r"(?<=\d)[、]")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]{1,60})"')
 #: A Markdown table rule line (``|---|:---:|``): blanked, it carries no text.
-MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+#: Written so that every character has one way to match (no two ``\s*`` side by
+#: side), so a long line of spaces or dashes is refused in linear time.
+MARKDOWN_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 _SEPARATOR = re.compile(r"[\t|]")
 _VALUE = re.compile(rf"\s*(?:{VALUE_PATTERN})\s*")
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
@@ -70,13 +101,76 @@ PAGE_NUMBER = re.compile(
 )
 
 
+#: A lone surrogate (U+D800–U+DFFF): not a character (see the module docstring).
+SURROGATES = re.compile("[\ud800-\udfff]")
+#: Characters XML 1.0 cannot hold (tab, line feed and carriage return aside).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)}
+_XML_TRANSLATION: dict[int, str] = {**_CONTROL_PICTURES, 0xFFFE: "\ufffd", 0xFFFF: "\ufffd"}
+
+
 def split_lines(text: str) -> list[str]:
     """Split on CRLF, CR or LF only (not on the other Unicode line breaks)."""
     return _LINE_BREAK.split(text)
 
 
+def first_invalid_character(text: str) -> int | None:
+    """The index of the first lone surrogate in ``text``, or ``None``."""
+    match = SURROGATES.search(text)
+    return match.start() if match else None
+
+
+def check_characters(text: str) -> None:
+    """Refuse text holding a lone surrogate, with the line and column of the first one.
+
+    Raises:
+        ParseError: ``text`` holds a lone surrogate; the excerpt shows it as ``�``.
+    """
+    at = first_invalid_character(text)
+    if at is None:
+        return
+    before = text[:at]
+    line = len(_LINE_BREAK.findall(before)) + 1
+    start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    end = _LINE_BREAK.search(text, at)
+    excerpt = text[start : end.start() if end else len(text)]
+    raise ParseError(
+        f"无效字符U+{ord(text[at]):04X}：单独的代理码位不是字符，文本可能解码有误（请用parse_file读取文件）",
+        line=line,
+        column=at - start + 1,
+        excerpt=SURROGATES.sub("\ufffd", excerpt),
+    )
+
+
+def printable(text: str) -> str:
+    """``text`` with each lone surrogate written out: ``\\xNN`` for a byte kept by
+    ``surrogateescape`` (U+DC80–U+DCFF, e.g. in a file name that is not UTF-8), ``\\uXXXX``
+    for any other; every other character as it is.  Encodable in UTF-8, whatever ``text`` is."""
+    if SURROGATES.search(text) is None:
+        return text
+    return SURROGATES.sub(_written_out, text)
+
+
+def _written_out(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def xml_text(text: str) -> str:
+    """``text`` as an XML document can hold it (a Word file): see the module docstring."""
+    text = printable(text)
+    if _XML_INVALID.search(text) is None:
+        return text
+    return text.translate(_XML_TRANSLATION)
+
+
 def normalize(text: str) -> str:
-    """The grammar's view of ``text``: same lines, same line lengths."""
+    """The grammar's view of ``text``: same lines, same line lengths.
+
+    Raises:
+        ParseError: ``text`` holds a lone surrogate (see :func:`check_characters`).
+    """
+    check_characters(text)
     if "\r" in text:
         text = _LINE_BREAK.sub("\n", text)
     text = text.translate(_TRANSLATION)

@@ -18,6 +18,7 @@ import os
 import stat
 
 from .errors import DecodeError, InputTooLargeError
+from .normalize import printable
 
 __all__ = ["CANDIDATE_ENCODINGS", "MAX_SIZE", "decode", "read_bytes", "read_text", "too_large"]
 
@@ -76,19 +77,32 @@ def read_bytes(path: str | os.PathLike[str], *, max_size: int | None = None) -> 
             bytes read, so a file that grows while it is read is refused too).
     """
     try:
-        info = os.stat(path)
+        # Non-blocking: opening a FIFO returns at once (to be refused below), and the
+        # checks are made on what was opened, not on a name that may change meanwhile.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise DecodeError(f"无法读取文件“{_shown(path)}”：{exc.strerror or exc}") from None
+    except ValueError:  # a NUL character in the name
+        raise DecodeError(f"无法读取文件“{_shown(path)}”：文件名含有NUL字符") from None
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             kind = "目录" if stat.S_ISDIR(info.st_mode) else "设备、管道或套接字"
-            raise DecodeError(f"“{os.fsdecode(path)}”不是普通文件（是{kind}），未读取")
+            raise DecodeError(f"“{_shown(path)}”不是普通文件（是{kind}），未读取")
         if max_size is not None and info.st_size > max_size:
             raise too_large(info.st_size, max_size)
-        with open(path, "rb") as file:
+        try:
             data = file.read() if max_size is None else file.read(max_size + 1)
-    except OSError as exc:
-        raise DecodeError(f"无法读取文件“{os.fsdecode(path)}”：{exc.strerror or exc}") from None
+        except OSError as exc:
+            raise DecodeError(f"无法读取文件“{_shown(path)}”：{exc.strerror or exc}") from None
     if max_size is not None and len(data) > max_size:
         raise too_large(len(data), max_size)
     return data
+
+
+def _shown(path: str | os.PathLike[str]) -> str:
+    """A path as messages show it: bytes that are not UTF-8 as ``\\xNN``."""
+    return printable(os.fsdecode(path))
 
 
 def too_large(size: int, max_size: int) -> InputTooLargeError:

@@ -3,9 +3,11 @@
 The dict form mirrors the model: attribute names as keys, tuples as lists,
 ``None`` for a cell not filled in, and amounts (:class:`~decimal.Decimal`) as
 strings such as ``"12.50"`` so that no digit is lost to floating point.  Every
-dict carries ``"schema_version"``.  Loading a bad dict raises one
-:class:`~govinfo_report.errors.SerializationError` naming the path of the bad
-field (``$.applications.outcomes.total.natural_person``).
+dict carries ``"schema_version"``.  Loading a dict first checks it against
+the JSON Schema (:func:`govinfo_report.schema.check`), so ``from_dict`` accepts
+exactly what :func:`~govinfo_report.schema.json_schema` accepts; a bad dict
+raises one :class:`~govinfo_report.errors.SerializationError` naming the path
+of the bad field (``$.applications.outcomes.total.natural_person``).
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from cattrs.gen import make_dict_structure_fn
 
 from .errors import Location, SerializationError
 from .model import Report
+from .normalize import SURROGATES, first_invalid_character, printable
 
-__all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+__all__ = ["SCHEMA_VERSION", "dumps", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
 
 #: Version of the dict/JSON form; bumped when its shape changes.  Documents of
 #: earlier versions are read too (see :func:`_upgrade`).
@@ -33,8 +36,8 @@ SCHEMA_VERSION = 2
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise TypeError(f"应为十进制数字符串，实际为{type(value).__name__} {value!r}")
+    if not isinstance(value, str):
+        raise TypeError(f"应为十进制数字符串，实际为{type(value).__name__}")
     try:
         return Decimal(value)
     except InvalidOperation:
@@ -42,20 +45,23 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
 
 
 def _structure_int(value: Any, _: type) -> int:
+    # A JSON number with a zero fractional part is an integer (JSON Schema's rule).
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"应为整数，实际为{type(value).__name__} {value!r}")
+        raise TypeError(f"应为整数，实际为{type(value).__name__}")
     return value
 
 
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"应为字符串，实际为{type(value).__name__} {value!r}")
+        raise TypeError(f"应为字符串，实际为{type(value).__name__}")
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"应为true或false，实际为{type(value).__name__} {value!r}")
+        raise TypeError(f"应为true或false，实际为{type(value).__name__}")
     return value
 
 
@@ -140,9 +146,16 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 
 def from_dict(data: Any) -> Report:
-    """A report from its dict form; bad data raises ``SerializationError``."""
+    """A report from its dict form; bad data raises ``SerializationError`` naming its path.
+
+    The dict is checked against :func:`~govinfo_report.schema.json_schema` first
+    (:func:`govinfo_report.schema.check`), so ``from_dict`` accepts exactly the
+    documents the schema accepts (and documents of earlier schema versions, upgraded).
+    """
+    from .schema import check, describe
+
     if not isinstance(data, dict):
-        raise SerializationError(f"报告数据应为对象（dict），而不是{type(data).__name__}")
+        raise SerializationError(f"$：报告数据应为对象（dict），实际为{describe(data)}")
     version = data.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= SCHEMA_VERSION:
         if "schema_version" not in data:
@@ -151,22 +164,20 @@ def from_dict(data: Any) -> Report:
                 path="$.schema_version",
             )
         raise SerializationError(
-            f"不支持的schema_version：{version!r}（本版本读取1至{SCHEMA_VERSION}）",
+            f"不支持的schema_version：{printable(repr(version))[:40]}（本版本读取1至{SCHEMA_VERSION}）",
             path="$.schema_version",
         )
     body = {key: value for key, value in data.items() if key != "schema_version"}
     for older in range(version, SCHEMA_VERSION):
         body = _UPGRADES[older](body)
+    check({"schema_version": SCHEMA_VERSION, **body})
     try:
         return _converter().structure(body, Report)
-    except BaseValidationError as exc:
+    except BaseValidationError as exc:  # pragma: no cover - the schema check comes first
         path, reason = _first_error(exc, "$")
         raise SerializationError(f"{path}：{reason}", path=path) from None
-    except KeyError as exc:  # a missing key of the report itself
-        path = f"$.{exc.args[0]}" if exc.args else "$"
-        raise SerializationError(f"{path}：缺少此字段", path=path) from None
-    except (TypeError, ValueError) as exc:
-        raise SerializationError(f"$：{exc}") from None
+    except (KeyError, TypeError, ValueError) as exc:  # pragma: no cover - as above
+        raise SerializationError(f"$：{exc!r}") from None
 
 
 def _upgrade_1(body: dict[str, Any]) -> dict[str, Any]:
@@ -214,14 +225,50 @@ def _first_error(exc: BaseException, path: str) -> tuple[str, str]:
 
 
 def to_json(report: Report, indent: int | None = None) -> str:
-    """The report as JSON (Chinese written as is, not escaped)."""
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+    """The report as JSON (Chinese written as is, not escaped).
+
+    Always encodable as UTF-8: a lone surrogate (a file name that is not UTF-8 in
+    ``report.source.path``, a string built in Python) is written out as text by
+    :func:`~govinfo_report.normalize.printable` (``\\xff``).
+    """
+    return dumps(to_dict(report), indent=indent)
+
+
+def dumps(data: Any, indent: int | None = None) -> str:
+    """``data`` as JSON with Chinese as is; lone surrogates written out as text (``\\xff``)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if first_invalid_character(text) is None:
+        return text
+    # A surrogate stands only inside a string literal of the JSON text: written out there,
+    # its backslash escaped for JSON, it reads back as the text printable() gives.
+    return SURROGATES.sub(lambda match: json.dumps(printable(match.group()))[1:-1], text)
 
 
 def from_json(text: str | bytes) -> Report:
-    """A report from JSON written by :func:`to_json`."""
+    """A report from JSON written by :func:`to_json`; anything else raises ``SerializationError``.
+
+    Deeply nested arrays, numbers of thousands of digits and bytes that are not
+    UTF-8 are refused like any other bad document, with the path of the value.
+    """
+    from .schema import Oversized
+
+    if not isinstance(text, str | bytes | bytearray):
+        raise SerializationError(f"JSON应为文本（str或bytes），而不是{type(text).__name__}")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=lambda digits: _json_int(digits, Oversized))
+    except RecursionError:
+        raise SerializationError("不是有效的JSON：嵌套过深") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SerializationError(f"不是有效的JSON：{exc}") from None
+        raise SerializationError(f"不是有效的JSON：{printable(str(exc))}") from None
+    except ValueError as exc:  # pragma: no cover - what else the decoder may refuse
+        raise SerializationError(f"不是有效的JSON：{printable(str(exc))}") from None
     return from_dict(data)
+
+
+#: Longer JSON integers are not converted (``int()`` of thousands of digits is slow,
+#: and refused past 4,300); no bounded field holds one.
+_MAX_JSON_DIGITS = 30
+
+
+def _json_int(digits: str, oversized: Any) -> Any:
+    return int(digits) if len(digits) <= _MAX_JSON_DIGITS else oversized(digits)

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from ..errors import CellsError, GovInfoError
 from ..fill import from_cells
-from ..reading import read_text
+from ..reading import MAX_SIZE, read_text
 from .render import add_output_arguments, output_format, write_report
 from .skeleton import add_front_arguments
 
@@ -36,19 +36,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _records(text: str, lines: list[int]) -> Iterator[dict[str, str]]:
     """The CSV's rows; ``lines`` gets the line number each row ends on."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [key for key in _HEADER if key not in (reader.fieldnames or ())]
-    if missing:
-        found = "、".join(reader.fieldnames or ()) or "（空）"
-        raise CellsError(
-            f"CSV第1行应为表头table,row,column,value，缺少{'、'.join(missing)}；实际表头：{found}"
-        )
-    for row in reader:
-        lines.append(reader.line_num)
-        yield row
+    try:
+        missing = [key for key in _HEADER if key not in (reader.fieldnames or ())]
+        if missing:
+            found = "、".join(reader.fieldnames or ()) or "（空）"
+            raise CellsError(
+                f"CSV第1行应为表头table,row,column,value，缺少{'、'.join(missing)}；实际表头：{found[:200]}"
+            )
+        for row in reader:
+            lines.append(reader.line_num)
+            yield row
+    except csv.Error as exc:
+        # DictReader.line_num is set after a row is read; its reader's counts the line that failed.
+        raise CellsError(f"第{reader.reader.line_num}行：{_csv_problem(exc)}") from None
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return f"有一个字段超过{csv.field_size_limit():,}个字符，这不是单元格CSV"
+    return f"不是有效的CSV（{exc}）"
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    text = read_text(args.file, args.encoding)
+    text = read_text(args.file, args.encoding, max_size=MAX_SIZE)
     lines: list[int] = []
     try:
         report = from_cells(

@@ -15,7 +15,7 @@ from typing import TextIO
 from ..api import parse
 from ..errors import GovInfoError
 from ..model import Report
-from ..reading import read_text
+from ..reading import MAX_SIZE, read_text
 from ..render import BINARY_FORMATS, FORMATS, render
 from ..serialize import from_json, to_json
 from .parse import write_cells
@@ -89,8 +89,8 @@ def _write_text(report: Report, fmt: str, out: TextIO) -> None:
 
 
 def read_report(path: str, encoding: str | None = None) -> Report:
-    """A report from a JSON file (``gr.to_json``) or a report text."""
-    text = read_text(path, encoding)
+    """A report from a JSON file (``gr.to_json``) or a report text (at most ``MAX_SIZE`` bytes)."""
+    text = read_text(path, encoding, max_size=MAX_SIZE)
     if Path(path).suffix.lower() == ".json" or text.lstrip("\ufeff \t\r\n").startswith("{"):
         return from_json(text)
     return parse(text)

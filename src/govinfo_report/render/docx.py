@@ -18,6 +18,12 @@ navigation pane).
 The tables are the grids of :mod:`govinfo_report.render.grid`, merged with
 ``cell.merge``; table 3's header rows repeat on each page.  A cell not filled
 in is printed ``—``.
+
+Every text goes in through :func:`~govinfo_report.normalize.xml_text`: the XML
+of a Word file cannot hold control characters, U+FFFE/U+FFFF or lone
+surrogates, so a report holding them (read from text, or built in Python) is
+written with each control character as its visible symbol (``␁``) and a lone
+surrogate as ``\\udXXX`` text, never a crash (docs/robustness.md).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from ..editions import get_edition
 from ..errors import MissingDependencyError
 from ..model import Narrative, Report
+from ..normalize import xml_text
 from ..skeleton import split_placeholders
 from .grid import Grid, table_grid
 
@@ -93,8 +100,8 @@ def render_docx(report: Report) -> bytes:
     _page_setup(document)
     _styles(document)
     title_lines = _title_lines(report)
-    document.core_properties.title = "".join(title_lines)
-    document.core_properties.author = report.agency or ""
+    document.core_properties.title = xml_text("".join(title_lines))
+    document.core_properties.author = xml_text(report.agency or "")
     document.core_properties.comments = "govinfo_report"
     for line in title_lines:
         _paragraph(document, "报告标题", line)
@@ -222,7 +229,7 @@ def _run(paragraph: Paragraph, text: str, style: str) -> Run:
     from docx.shared import Pt
 
     font, size, bold, _ = _STYLES[style]
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_text(text))
     _font(run.element, font)
     run.font.size = Pt(size)
     run.font.bold = bold

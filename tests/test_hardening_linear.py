@@ -1,0 +1,131 @@
+"""Issue 10, item 6: no input makes a regular expression take super-linear time.
+
+Each input below took from minutes to hours before the fix (the title pattern was
+cubic in the length of a line, the Markdown-rule pattern quadratic).  The parse runs
+in a child process with a budget of a minute, where the fixed code needs a fraction
+of a second: the test fails by running out of time, it does not compare timings
+(the machine is shared and noisy).  ``benchmarks/bench_complexity.py`` measures the
+time per KB of these shapes and many more, from 10 KB to 1 MB.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govinfo_report._grammar import parser
+from govinfo_report.normalize import MARKDOWN_RULE
+from tests.conftest import seed_text
+
+HOUSING = "002_8227bd99a070a766"  # PDF text layer
+BUDGET = 60  # seconds; the fixed code parses each input in well under one
+
+_CHILD = """
+import sys
+import govinfo_report as gr
+text = open(sys.argv[1], encoding="utf-8").read()
+try:
+    gr.parse(text, lenient=sys.argv[2] == "lenient")
+    print("read")
+except gr.ParseError as error:
+    print(type(error).__name__)
+"""
+
+
+def _before(line: str, anchor: str) -> str:
+    """The housing report with ``line`` on a line of its own before the line starting ``anchor``."""
+    text = seed_text(HOUSING)
+    at = text.rfind("\n", 0, text.index(anchor)) + 1
+    return text[:at] + line + "\n" + text[at:]
+
+
+CASES = {
+    # 8.8 KB took 7.5 s before: cubic, so this took several minutes.
+    "title words on one line": "2024年政府信息公开" * 3000,
+    # After an error in a table the lexer tries every terminal, the title's too.
+    "title words in table 3": _before("2024年政府信息公开" * 3000, "（一）予以公开"),
+    # 16,000 spaces took 3 s: quadratic in the Markdown-rule pattern.
+    "spaces with a tab in section 一": _before(
+        " " * 100_000 + "\t" + " " * 100_000 + "x", "（二）依申请公开"
+    ),
+    "|--- then spaces in table 3": _before("|---" + " " * 200_000 + "x", "（一）予以公开"),
+    "a line of tabs in table 3": _before("\t" * 200_000 + "x", "（一）予以公开"),
+}
+
+
+@pytest.mark.parametrize("mode", ["strict", "lenient"])
+@pytest.mark.parametrize("name", list(CASES))
+def test_parses_in_linear_time(name: str, mode: str, tmp_path: Path) -> None:
+    path = tmp_path / "input.txt"
+    path.write_text(CASES[name], encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path), mode],
+        capture_output=True,
+        text=True,
+        timeout=BUDGET,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() in {"read", "ParseError", "CellCountError", "CellValueError"}
+
+
+# The patterns as they were: the definitions the linear ones must agree with.
+_RUN = r"[^\n，。；,;]*"
+OLD_TITLE = re.compile(rf"{_RUN}\d{{4}}[ \t]*年{_RUN}政府信息公开{_RUN}报告(?:（[^）\n]*）)?[ \t*|]*(?=\n|$)")
+OLD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+_TITLE_PIECES = st.sampled_from(
+    [
+        "2024",
+        "2",
+        "年",
+        "度",
+        "政府信息公开",
+        "政府",
+        "信息公开",
+        "工作",
+        "报告",
+        "（",
+        "）",
+        "，",
+        " ",
+        "\t",
+        "*",
+        "|",
+        "某局",
+        "a",
+    ]
+)
+
+
+def _nested(line: str) -> bool:
+    """Whether a bracket opens inside another one (the title's bracket may not hold one)."""
+    depth = 0
+    for char in line:
+        if char == "（":
+            if depth:
+                return True
+            depth += 1
+        elif char == "）":
+            depth = max(depth - 1, 0)
+    return False
+
+
+@given(st.lists(_TITLE_PIECES, max_size=8).map("".join))
+def test_the_title_pattern_reads_the_lines_it_read_before(line: str) -> None:
+    # Lines of up to ~40 characters: within the bounds of the new pattern.
+    title = re.compile(parser().get_terminal("TITLE_LINE").pattern.to_regexp())
+    if _nested(line):
+        return
+    assert bool(title.match(line)) == bool(OLD_TITLE.match(line)), line
+
+
+@given(st.text(alphabet=" \t|:-x", max_size=16))
+def test_the_markdown_rule_pattern_reads_the_lines_it_read_before(line: str) -> None:
+    assert bool(MARKDOWN_RULE.match(line)) == bool(OLD_RULE.match(line)), line
