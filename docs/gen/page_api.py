@@ -135,8 +135,12 @@ GROUPS: tuple[Group, ...] = (
                     "InputTooLargeError",
                     "CellCountError",
                     "CellValueError",
+                    "UnmappedTextError",
                     "DecodeError",
                     "UnsupportedFormatError",
+                    "ScannedPDFError",
+                    "EncryptedPDFError",
+                    "DamagedPDFError",
                 ),
             ),
             (

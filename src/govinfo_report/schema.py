@@ -8,10 +8,13 @@ metadata) takes its type and bounds from its kind and from
 :mod:`govinfo_report.values` (a count is an integer of at most
 :data:`~govinfo_report.values.MAX_COUNT`, an amount a plain decimal string of
 at most :data:`~govinfo_report.values.MAX_AMOUNT`); other integers stay within
-the range every JSON reader holds exactly (±(2**53 - 1), I-JSON).  Cell fields
+the range every JSON reader holds exactly (±(2**53 - 1), I-JSON); a 2019
+procurement amount is ``{"amount": "…", "unit": "元"|"万元"|""}``.  Cell fields
 carry their official labels as ``title`` and ``description``.  What the field
 types cannot say is in :func:`_refinements`, in one place: the known editions,
-and the number of section headings.
+the number of section headings, the units.  The edition is the discriminator:
+the root's ``oneOf`` has one branch per edition naming the table classes a
+report of that edition may have (:data:`govinfo_report.editions.EDITIONS`).
 
 :func:`check` walks a dict along the same schema and names the path of the
 first value the schema does not accept; :func:`~govinfo_report.serialize.from_dict`
@@ -45,7 +48,7 @@ from .errors import SerializationError, shorten
 from .model import COLUMN, KIND, ROW, Report
 from .normalize import first_invalid_character, printable
 from .serialize import SCHEMA_VERSION
-from .values import MAX_AMOUNT, MAX_COUNT
+from .values import MAX_AMOUNT, MAX_COUNT, UNITS, Money
 
 __all__ = ["DECIMAL_PATTERN", "MAX_INTEGER", "Oversized", "check", "describe", "json_schema"]
 
@@ -68,7 +71,7 @@ def _decimal_pattern(limit: int) -> str:
 #: How an amount is written in the dict form: a plain decimal string within the bound.
 DECIMAL_PATTERN = _decimal_pattern(MAX_AMOUNT)
 
-_SCHEMA_ID = "urn:govinfo-report:report:v1"
+_SCHEMA_ID = f"urn:govinfo-report:report:v{SCHEMA_VERSION}"
 
 #: What each pattern means, for messages.
 _PATTERNS = {
@@ -79,11 +82,13 @@ _CELLS: dict[str, dict[str, Any]] = {
     "count": {"type": "integer", "minimum": -MAX_COUNT, "maximum": MAX_COUNT},
     "signed": {"type": "integer", "minimum": -MAX_COUNT, "maximum": MAX_COUNT},
     "amount": {"type": "string", "pattern": DECIMAL_PATTERN},
+    "money": {"$ref": "#/$defs/Money"},
 }
 _DESCRIPTIONS = {
     "count": "count (integer)",
     "signed": "count that may be negative (integer)",
     "amount": "amount (decimal string)",
+    "money": "amount with the unit printed in the cell ({amount, unit})",
 }
 
 
@@ -92,7 +97,24 @@ def _refinements() -> dict[tuple[type, str], dict[str, Any]]:
     return {
         (Report, "edition"): {"enum": list(EDITIONS)},
         (Report, "headings"): {"minItems": len(HEADINGS), "maxItems": len(HEADINGS)},
+        (Money, "unit"): {"enum": ["", *UNITS]},
     }
+
+
+def _editions(defs: dict[str, Any]) -> list[dict[str, Any]]:
+    """One branch per edition: its name, and the table classes a report of it may have."""
+    branches = []
+    for edition in EDITIONS.values():
+        tables = {
+            table.attribute: _options([_type_schema(cls, defs) for cls in table.classes])
+            for table in edition.tables
+        }
+        branches.append({"type": "object", "properties": {"edition": {"const": edition.name}, **tables}})
+    return branches
+
+
+def _options(schemas: list[dict[str, Any]]) -> dict[str, Any]:
+    return schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
 
 
 def json_schema() -> dict[str, Any]:
@@ -109,6 +131,7 @@ def _schema() -> dict[str, Any]:
         **root["properties"],
     }
     root["required"] = ["schema_version", *root["required"]]
+    root["oneOf"] = _editions(defs)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": _SCHEMA_ID,
@@ -125,7 +148,7 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     for field in attrs.fields(cls):
         meta = field.metadata
         if KIND in meta:
-            schema = _cell_schema(meta[KIND], hints[field.name])
+            schema = _cell_schema(meta[KIND], hints[field.name], defs)
         else:
             schema = _type_schema(hints[field.name], defs)
         schema = {**schema, **refinements.get((cls, field.name), {})}
@@ -144,7 +167,9 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _cell_schema(kind: str, hint: Any) -> dict[str, Any]:
+def _cell_schema(kind: str, hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    if kind == "money":
+        _type_schema(Money, defs)  # the definition the reference names
     cell = dict(_CELLS[kind])
     if type(None) in typing.get_args(hint):
         return {"anyOf": [cell, {"type": "null"}]}
@@ -207,7 +232,10 @@ def _check(value: Any, schema: dict[str, Any], path: str, defs: dict[str, Any]) 
     if "$ref" in schema:
         schema = defs[schema["$ref"].rsplit("/", 1)[-1]]
     if "anyOf" in schema or "oneOf" in schema:
-        return _check_options(value, schema, path, defs)
+        # The schema's own keywords first (a missing field is named as such), then its options.
+        own = {key: item for key, item in schema.items() if key not in ("anyOf", "oneOf")}
+        problem = _check(value, own, path, defs) if "type" in own else None
+        return problem or _check_options(value, schema, path, defs)
     if "const" in schema and not _same(value, schema["const"]):
         return path, f"应为{_show(schema['const'])}，实际为{describe(value)}"
     if "enum" in schema and not any(_same(value, option) for option in schema["enum"]):
@@ -232,9 +260,30 @@ def _check_options(value: Any, schema: dict[str, Any], path: str, defs: dict[str
         return None
     if passed:
         return path, "同时符合多种形式，无法确定是哪一种"
-    # The most telling problem: the one found deepest, the first option's among equals.
-    found = [problem for problem in problems if problem is not None]
-    return max(found, key=lambda problem: len(problem[0]))
+    # The most telling problem: that of the option the value is most like (its edition,
+    # the table shape its keys have), the first option's among equals.
+    fits = [_fit(value, option, defs, 0) for option in options]
+    best = max(range(len(options)), key=lambda at: (fits[at], -at))
+    problem = problems[best]
+    assert problem is not None
+    return problem
+
+
+def _fit(value: Any, schema: dict[str, Any], defs: dict[str, Any], depth: int) -> int:
+    """How much ``value`` looks like what ``schema`` describes: matching constants, then known keys."""
+    if "$ref" in schema:
+        schema = defs[schema["$ref"].rsplit("/", 1)[-1]]
+    if "const" in schema:
+        return 1000 if _same(value, schema["const"]) else 0
+    options = schema.get("anyOf") or schema.get("oneOf")
+    if options:
+        return max(_fit(value, option, defs, depth) for option in options)
+    properties = schema.get("properties")
+    if not isinstance(value, dict) or properties is None or depth > 6:
+        return 0
+    return sum(
+        1 + _fit(item, properties[key], defs, depth + 1) for key, item in value.items() if key in properties
+    )
 
 
 def _check_object(
