@@ -103,7 +103,7 @@ def test_every_value_is_the_cells_value(report: gr.Report) -> None:
         if count is not pd.NA:
             return count
         # A 2019 procurement amount keeps the unit printed in its cell ("" when none).
-        return Money(amount, "" if unit is pd.NA or unit is None else unit) if kind == "money" else amount
+        return Money(amount, "" if pd.isna(unit) else unit) if kind == "money" else amount
 
     kinds = [c.kind for r in reports for c in gr.cells(r)]
     got = [
