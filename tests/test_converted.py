@@ -49,3 +49,15 @@ def test_a_page_number_between_a_label_and_its_numbers_is_no_cell(footer: str) -
     )
     report = gr.parse(text)
     assert report.proactive.rules == gr.RegulationCounts(0, 0, 0)
+
+
+@pytest.mark.parametrize("row", ["| 规章 | 1 2 | 0 |", "规章\t1 2\t0", "| 规章 | 0 | 0 0 | 0 |"])
+def test_a_field_holding_two_numbers_is_never_two_cells(row: str) -> None:
+    # One |/tab field is one cell: "1 2" cannot say which number is its value.
+    text = (CONVERTED / "bold_labels.md").read_text(encoding="utf-8").replace("| 规章 | 0 | 0 | 0 |", row)
+    with pytest.raises(gr.ParseError, match="一个单元格中有多个数") as info:
+        gr.parse(text)
+    assert info.value.line == text[: text.index(row)].count("\n") + 1
+    report = gr.parse(text, lenient=True)
+    assert report.proactive.rules == gr.RegulationCounts(None, None, None)
+    assert report.diagnostics

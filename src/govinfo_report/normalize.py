@@ -21,7 +21,10 @@ What it does, line by line:
   only a page number (``- 3 -``, ``— 3 —``, ``第3页 共6页``): they are layout, and a
   page number inside a table must never be read as a cell;
 * in a table line with ``|`` or tab separators, an empty field that stands
-  for a blank cell is marked with :data:`EMPTY` (see :func:`_mark_empty_fields`).
+  for a blank cell is marked with :data:`EMPTY` (see :func:`_mark_empty_fields`),
+  and a field holding several values (``| 1 2 |``) has its inner white space
+  marked with :data:`SEVERAL`: one field is one cell, so such a field is an
+  error where it stands, never two cells.
 
 Line breaks inside labels (``自然`` / ``人``) and spaces inside labels
 (``商业 企业``) are not removed here: the grammar lets any white space stand
@@ -56,6 +59,7 @@ __all__ = [
     "EMPTY",
     "MARKDOWN_RULE",
     "PAGE_NUMBER",
+    "SEVERAL",
     "SURROGATES",
     "check_characters",
     "first_invalid_character",
@@ -195,7 +199,30 @@ def _table_line(line: str) -> str:
     if _LONE_PIPE.match(line):
         # One cell per line ending in "|": a line that is only the "|" is an empty cell.
         return line.replace("|", EMPTY)
-    return _mark_empty_fields(line)
+    return _mark_empty_fields(_join_several_values(line))
+
+
+#: Stands, in the grammar's view, for the white space inside a ``|``/tab field that
+#: holds several values (``| 1 2 |``): no cell may end there, so the row is an error
+#: at that field (lenient: skipped), never two cells.
+SEVERAL = "\u00b7"
+_FIELD = re.compile(r"[^\t|]+")
+_INNER_SPACE = re.compile(r"(?<=\S)\s+(?=\S)")
+
+
+def _join_several_values(line: str) -> str:
+    """Join the values of a field holding more than one, so that they cannot be read as cells."""
+    pieces = []
+    at = 0
+    for field in _FIELD.finditer(line):
+        parts = field.group().split()
+        if len(parts) > 1 and all(_VALUE.fullmatch(part) for part in parts):
+            pieces.append(line[at : field.start()])
+            pieces.append(_INNER_SPACE.sub(lambda match: SEVERAL * len(match.group()), field.group()))
+            at = field.end()
+    if not pieces:
+        return line
+    return "".join(pieces) + line[at:]
 
 
 def _mark_empty_fields(line: str) -> str:

@@ -25,7 +25,7 @@ from .detect import decide, evidence, markers
 from .editions import EDITIONS, HEADINGS, TABLE_NAMES, Edition, get_edition
 from .errors import EmptyInputError, GovInfoError, InputTooLargeError, ParseError, shorten
 from .model import Diagnostic, Report
-from .normalize import normalize, split_lines
+from .normalize import SEVERAL, normalize, split_lines
 from .readers.document import Document
 from .reading import MAX_SIZE
 from .recovery import Reading
@@ -143,7 +143,7 @@ def _parse(text: str, edition: str | None, lenient: bool, max_size: int, *, exac
             f"内部错误：{exc.orig_exc!r}", line=1, column=1
         ) from exc
     except UnexpectedInput as exc:
-        raise _with_edition(_from_lark(exc, lines, chosen), found, chosen) from None
+        raise _with_edition(_from_lark(exc, lines, chosen, normalized), found, chosen) from None
     except RecursionError:  # pragma: no cover - the grammar keeps trees flat
         raise ParseError("文本嵌套过深，无法解析", line=1, column=1) from None
     if chosen.superseded_for(report.year):
@@ -216,11 +216,20 @@ def _where(names: Iterable[str]) -> str:
     return ""
 
 
-def _from_lark(exc: UnexpectedInput, lines: list[str], edition: Edition) -> ParseError:
+def _from_lark(exc: UnexpectedInput, lines: list[str], edition: Edition, normalized: str) -> ParseError:
     line = exc.line if isinstance(exc.line, int) and exc.line > 0 else len(lines)
     column = exc.column if isinstance(exc.column, int) and exc.column > 0 else 1
     excerpt = lines[line - 1] if 0 < line <= len(lines) else ""
     found = _found(excerpt, column)
+    several = _several_values(normalized, exc, excerpt, column)
+    if several:
+        return ParseError(
+            f"一个单元格中有多个数（“{shorten(several)}”），无法确定是哪一个",
+            line=line,
+            column=column,
+            excerpt=excerpt,
+            expected=(_NAMED["CELLS"],),
+        )
     row = _open_row(exc, edition)
     if row is not None:
         # Inside a table row, after its label or some of its cells.
@@ -284,6 +293,23 @@ def _from_lark(exc: UnexpectedInput, lines: list[str], edition: Edition) -> Pars
         last = _last_line(lines)
         return ParseError("文本提前结束", line=last, column=1, excerpt=lines[last - 1])
     return ParseError(str(exc), line=line, column=column, excerpt=excerpt)  # pragma: no cover
+
+
+def _several_values(normalized: str, exc: UnexpectedInput, excerpt: str, column: int) -> str:
+    """The field at the error when it holds several values (normalize marked it), as printed."""
+    position = getattr(exc, "pos_in_stream", None)
+    token = getattr(exc, "token", None)
+    if position is None and token is not None:
+        position = getattr(token, "start_pos", None)
+    if not isinstance(position, int) or position < 0:
+        return ""
+    field = _FIELD_AT.match(normalized, position)
+    if field is None or SEVERAL not in field.group():
+        return ""
+    return excerpt[column - 1 : column - 1 + len(field.group())].strip()
+
+
+_FIELD_AT = re.compile(r"[^\t|\n]*")
 
 
 def _found(excerpt: str, column: int) -> str:

@@ -294,13 +294,21 @@ class Reading:
                 return True
         if token.start_pos is not None:
             self.skipped.append((token.start_pos, token.end_pos or token.start_pos + 1))
+        printed = self._printed(token)
         if _is_heading(token.type):
-            message = f"章节标题“{shorten(str(token))}”重复出现或位置不对，已跳过"
+            message = f"章节标题“{shorten(printed)}”重复出现或位置不对，已跳过"
         else:
-            shown = row_label(token.type, self._edition) if token.type in labels() else str(token)
+            shown = row_label(token.type, self._edition) if token.type in labels() else printed
             message = f"此处不应出现“{shorten(shown)}”，已跳过"
         self._note(error.line, error.column, message, code="SKIPPED")
         return True
+
+    def _printed(self, token: Token) -> str:
+        """A token's text as the user's input prints it (the grammar read a normalized copy)."""
+        line, column = token.line or 0, token.column or 1
+        if not 0 < line <= len(self._lines) or "\n" in str(token):
+            return str(token)
+        return self._lines[line - 1][column - 1 : column - 1 + len(token)]
 
     def _complete(self, error: UnexpectedToken) -> bool:
         cursor = self._cursor(error.interactive_parser)
