@@ -54,6 +54,13 @@ def parse_file(
             says where in the file (``InputTooLargeError`` for a file over ``max_size`` bytes).
         MissingDependencyError: the optional extra of the file's form is not installed.
         SerializationError: a JSON file that is not a report's JSON form.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.agency, report.applications.new_received.natural_person
+        ('中卫市人民政府办公室', 29)
     """
     data, name, sniffed = load(path, max_size=max_size)
     if sniffed.form == "json":
@@ -72,6 +79,13 @@ def parse_html(
     """Parse a report published as a web page (the page's text, or its bytes in any encoding).
 
     Needs the ``html`` extra (lxml).  See :func:`parse_file` for the rest.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> gr.parse_html(gr.render(report, "html")) == report
+        True
     """
     if isinstance(html, str):  # already decoded: whatever the page's <meta> says
         document = read_document(html.encode("utf-8"), form="html", encoding="utf-8", max_size=max_size)
@@ -90,6 +104,13 @@ def parse_docx(
     """Parse a report published as a Word file (its bytes, or a path to it).
 
     Needs the ``docx`` extra (python-docx).  See :func:`parse_file` for the rest.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> gr.parse_docx(gr.render(report, "docx")) == report
+        True
     """
     document = read_document(docx, form="docx", max_size=max_size)
     return parse_document(document, edition=edition, lenient=lenient, max_size=max_size)

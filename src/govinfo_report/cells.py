@@ -25,6 +25,12 @@ class CellAddress:
 
     The same spelling as :class:`CellRecord` and national-format.md, e.g.
     ``CellAddress(3, "一、本年新收政府信息公开申请数量", "自然人")``.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> str(gr.CellAddress(3, "一、本年新收政府信息公开申请数量", "自然人"))
+        '表三“一、本年新收政府信息公开申请数量”行“自然人”列'
     """
 
     table: int
@@ -53,6 +59,14 @@ class CellRecord:
         column_path: the column path as a tuple of labels.
         kind: ``"count"``, ``"signed"``, ``"amount"`` or ``"money"`` (see
             :data:`govinfo_report.values.CellKind`).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> first = next(gr.cells(report))
+        >>> first.table, first.row, first.column, first.value, first.kind
+        (2, '第二十条第（一）项/规章', '本年制发件数', 2, 'count')
     """
 
     table: int
@@ -81,7 +95,16 @@ def layout_of(report: Report) -> Layout:
 
 
 def cells(report: Report) -> Iterator[CellRecord]:
-    """Every table cell of ``report``, table by table, row by row, in printed order."""
+    """Every table cell of ``report``, table by table, row by row, in printed order.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> len(list(gr.cells(report)))
+        200
+        >>> len(list(gr.cells(gr.parse_file("examples/qinghe-county-office-2020.txt"))))  # the 2019 edition
+        198
+    """
     edition = get_edition(report.edition)
     for table in edition.tables:
         for spec, value in table_values(getattr(report, table.attribute)):

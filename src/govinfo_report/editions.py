@@ -101,6 +101,15 @@ class Edition:
         last_year: the last reporting year it was meant for (``None``: still current).
         start: the grammar's start rule for reports of this edition.
         rules: the ids of the validation rules that apply (docs/rules.md).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> edition = gr.get_edition("2019")
+        >>> str(edition), edition.first_year, edition.last_year
+        ('2019年版（国办公开办函〔2019〕60号）', 2019, 2020)
+        >>> [table.number for table in edition.tables]
+        [2, 3, 4]
     """
 
     name: str
@@ -214,6 +223,12 @@ def edition_for_year(year: int) -> Edition:
     Raises:
         UnknownEditionError: ``year`` is before the first edition (reports before 2019
             had no national layout).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> gr.edition_for_year(2020).name, gr.edition_for_year(2024).name
+        ('2019', '2021')
     """
     for edition in sorted(EDITIONS.values(), key=lambda e: e.first_year, reverse=True):
         if year >= edition.first_year:

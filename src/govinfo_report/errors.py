@@ -54,6 +54,14 @@ class Location:
       ``table_row`` and ``table_column``.
 
     ``str(location)`` says it in Chinese, e.g. ``第4页第2个表格第3行第2列``.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> str(gr.Location(page=4, table=2, table_row=3, table_column=2))
+        '第4页第2个表格第3行第2列'
+        >>> gr.Location(line=12, column=3).to_dict()
+        {'line': 12, 'column': 3}
     """
 
     line: int | None = None
@@ -113,7 +121,13 @@ def excerpt_near(line: str, column: int, width: int = EXCERPT_WIDTH) -> str:
 
 
 class GovInfoError(Exception):
-    """Root of every exception raised by ``govinfo_report``."""
+    """Root of every exception raised by ``govinfo_report``.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> issubclass(gr.ParseError, gr.GovInfoError), issubclass(gr.DecodeError, gr.GovInfoError)
+        (True, True)
+    """
 
 
 class ParseError(GovInfoError, ValueError):
@@ -128,6 +142,15 @@ class ParseError(GovInfoError, ValueError):
         reason: the message without position and excerpt.
         location: where it is in the user's input: the same line and column for
             text, page/table/row/column for files (see :class:`Location`).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> try:
+        ...     gr.parse("一、总体情况\\n二、主动公开政府信息情况\\n规章 0 零 0\\n")
+        ... except gr.ParseError as error:
+        ...     print(error.location, error.reason)
+        第3行第6列 表二“规章”行此处应为数字，遇到“零”
     """
 
     def __init__(
@@ -205,23 +228,70 @@ def _caret_offset(excerpt: str, column: int) -> int:
 
 
 class EmptyInputError(ParseError):
-    """The input holds no text at all."""
+    """The input holds no text at all.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> try:
+        ...     gr.parse("   ")
+        ... except gr.EmptyInputError as error:
+        ...     print(error.reason)
+        输入为空，没有可读的报告文本
+    """
 
 
 class InputTooLargeError(ParseError):
-    """The input is larger than the configured limit (``max_size``)."""
+    """The input is larger than the configured limit (``max_size``).
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> try:
+        ...     gr.parse("一、总体情况" * 10, max_size=20)
+        ... except gr.InputTooLargeError as error:
+        ...     print(error.reason)
+        输入过大：60个字符，超过上限20（可用max_size调整）
+    """
 
 
 class CellCountError(ParseError):
-    """A table row has more or fewer cells than its layout allows."""
+    """A table row has more or fewer cells than its layout allows.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> text = open("examples/zhongwei-government-office-2024.txt", encoding="utf-8").read()
+        >>> try:
+        ...     gr.parse(text.replace("规章 2 0 9", "规章 2 0 9 9"))
+        ... except gr.CellCountError as error:
+        ...     print(error.reason)
+        表二“第二十条第（一）项/规章”行应有3个数，读到4个
+    """
 
 
 class CellValueError(ParseError):
-    """A cell holds something that is not a number of the right kind."""
+    """A cell holds something that is not a number of the right kind.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> text = open("examples/zhongwei-government-office-2024.txt", encoding="utf-8").read()
+        >>> try:
+        ...     gr.parse(text.replace("规章 2 0 9", "规章 2 1.5 9"))
+        ... except gr.CellValueError as error:
+        ...     print(error.reason)
+        “第二十条第（一）项/规章”的“本年废止件数”：“1.5”不是整数
+    """
 
 
 class DecodeError(GovInfoError, ValueError):
-    """A file that could not be read, or bytes that could not be decoded as text."""
+    """A file that could not be read, or bytes that could not be decoded as text.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> try:
+        ...     gr.parse_file("no-such-report.txt")
+        ... except gr.DecodeError as error:
+        ...     print(type(error).__name__)
+        DecodeError
+    """
 
 
 class UnsupportedFormatError(DecodeError):
@@ -231,6 +301,15 @@ class UnsupportedFormatError(DecodeError):
 
     Attributes:
         form: the form the file was recognised as, e.g. ``"doc"``, ``"xlsx"``, ``"image"``.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> try:
+        ...     gr.read_document(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(32))
+        ... except gr.UnsupportedFormatError as error:
+        ...     print(error.form, error)
+        image 这是图片（PNG），本库不能读取；图片中的文字需要先进行文字识别（OCR），再读取识别出的文本
     """
 
     def __init__(self, message: str, *, form: str) -> None:
@@ -252,6 +331,15 @@ class SerializationError(GovInfoError, ValueError):
 
     Attributes:
         path: where the bad value is, e.g. ``$.applications.outcomes.total.natural_person``.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> try:
+        ...     gr.from_json("{}")
+        ... except gr.SerializationError as error:
+        ...     print(error.path)
+        $.schema_version
     """
 
     def __init__(self, message: str, *, path: str = "$") -> None:
@@ -271,6 +359,16 @@ class CellsError(GovInfoError, ValueError):
         address: the cell's address as given, e.g. ``表三“一、本年新收政府信息公开申请数量”行“自然人”列``,
             or ``None`` when the record names none.
         record: 1-based number of the offending record, or ``None``.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> try:
+        ...     record = {"table": 3, "row": "一、本年新收", "column": "自然人", "value": "1"}
+        ...     gr.from_cells([record], agency="某局", year=2024)
+        ... except gr.CellsError as error:
+        ...     print(error.record, error.address)
+        1 表三“一、本年新收”行“自然人”列
     """
 
     def __init__(self, reason: str, *, address: str | None = None, record: int | None = None) -> None:
@@ -293,15 +391,40 @@ class IncompatibleReportsError(GovInfoError, ValueError):
     """Reports that cannot be compared or added up: other editions, other years, wrong order.
 
     The message says which reports and why (Chinese).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> try:
+        ...     gr.aggregate([report, gr.skeleton("某局", 2023)], agency="某县")
+        ... except gr.IncompatibleReportsError as error:
+        ...     print(error)  # doctest: +ELLIPSIS
+        报告的年度不同，不能汇总：...
     """
 
 
 class MissingDependencyError(GovInfoError, ImportError):
-    """An optional dependency is not installed; the message says which extra to install."""
+    """An optional dependency is not installed; the message says which extra to install.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> issubclass(gr.MissingDependencyError, ImportError)
+        True
+    """
 
 
 class UnknownEditionError(GovInfoError, LookupError):
-    """An edition name that is not one of the known editions."""
+    """An edition name that is not one of the known editions.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> try:
+        ...     gr.get_edition("2020")
+        ... except gr.UnknownEditionError as error:
+        ...     print(error)
+        未知的格式版本“2020”，是否指“2021”？
+    """
 
 
 class ScannedPDFError(DecodeError):
@@ -312,6 +435,12 @@ class ScannedPDFError(DecodeError):
 
     Attributes:
         pages: the pages that are pictures (1-based).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> issubclass(gr.ScannedPDFError, gr.DecodeError)  # raised for a PDF with no text layer
+        True
     """
 
     def __init__(self, message: str, *, pages: tuple[int, ...] = ()) -> None:
@@ -327,7 +456,13 @@ def _rebuild_scanned(cls: type[ScannedPDFError], message: str, pages: tuple[int,
 
 
 class EncryptedPDFError(DecodeError):
-    """A PDF that cannot be opened without its password."""
+    """A PDF that cannot be opened without its password.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> issubclass(gr.EncryptedPDFError, gr.DecodeError)  # raised for a PDF that needs a password
+        True
+    """
 
 
 class DamagedPDFError(DecodeError):
@@ -335,6 +470,17 @@ class DamagedPDFError(DecodeError):
 
     Attributes:
         page: the page that cannot be read (1-based), or ``None`` for the whole file.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> try:
+        ...     gr.parse_file("examples/zhongwei-government-office-2024.txt", max_size=10)
+        ... except gr.InputTooLargeError:
+        ...     print("too large")
+        too large
+        >>> issubclass(gr.DamagedPDFError, gr.DecodeError)  # raised for a truncated or broken PDF
+        True
     """
 
     def __init__(self, message: str, *, page: int | None = None) -> None:
@@ -354,4 +500,10 @@ class UnmappedTextError(ParseError):
 
     The file does not say which characters are printed (pdfminer shows them as
     ``(cid:123)``), so they are refused with their position, never guessed.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> issubclass(gr.UnmappedTextError, gr.ParseError)  # PDF text in a font that maps to no characters
+        True
     """

@@ -90,7 +90,14 @@ _ITEM_8 = "第二十条第（八）项"
 
 @attrs.frozen
 class RegulationCounts:
-    """A 第二十条第（一）项 row: documents issued, repealed and in force."""
+    """A 第二十条第（一）项 row: documents issued, repealed and in force.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.proactive.rules
+        RegulationCounts(issued=2, repealed=0, in_force=9)
+    """
 
     issued: Count = _count(column=("本年制发件数",))
     repealed: Count = _count(column=("本年废止件数",))
@@ -99,7 +106,16 @@ class RegulationCounts:
 
 @attrs.frozen
 class ProactiveDisclosure:
-    """Table 2 of the 2021 edition."""
+    """Table 2 of the 2021 edition.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> isinstance(report.proactive, gr.ProactiveDisclosure)
+        True
+        >>> report.proactive.licensing, report.proactive.fees
+        (0, Decimal('0'))
+    """
 
     rules: RegulationCounts = _group(RegulationCounts, row=(_ITEM_1, "规章"))
     normative_documents: RegulationCounts = _group(RegulationCounts, row=(_ITEM_1, "行政规范性文件"))
@@ -117,7 +133,13 @@ class ProactiveDisclosure:
 
 @attrs.frozen
 class DocumentCounts2019:
-    """A 第二十条第（一）项 row of the 2019 edition: documents made, published, published in all."""
+    """A 第二十条第（一）项 row of the 2019 edition: documents made, published, published in all.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> gr.parse_file("examples/qinghe-county-office-2020.txt").proactive.rules
+        DocumentCounts2019(made=2, published=2, published_total=15)
+    """
 
     made: Count = _count(column=("本年新制作数量",))
     published: Count = _count(column=("本年新公开数量",))
@@ -126,7 +148,13 @@ class DocumentCounts2019:
 
 @attrs.frozen
 class ItemCounts2019:
-    """A 第二十条第（五）/（六）项 row of the 2019 edition: items last year, change, decisions."""
+    """A 第二十条第（五）/（六）项 row of the 2019 edition: items last year, change, decisions.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> gr.parse_file("examples/qinghe-county-office-2020.txt").proactive.licensing
+        ItemCounts2019(previous_year=153, change=-3, decisions=1204)
+    """
 
     previous_year: Count = _count(column=("上一年项目数量",))
     change: Signed = _signed(column=("本年增/减",))
@@ -135,7 +163,13 @@ class ItemCounts2019:
 
 @attrs.frozen
 class FeeItems2019:
-    """The 第二十条第（八）项 row of the 2019 edition: fee items last year and their change."""
+    """The 第二十条第（八）项 row of the 2019 edition: fee items last year and their change.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> gr.parse_file("examples/qinghe-county-office-2020.txt").proactive.fees
+        FeeItems2019(previous_year=9, change=-1)
+    """
 
     previous_year: Count = _count(column=("上一年项目数量",))
     change: Signed = _signed(column=("本年增/减",))
@@ -147,6 +181,13 @@ class Procurement2019:
 
     ``amount`` keeps the unit the body printed in the cell (the header names none):
     ``Money(Decimal("73802895.90"), "元")``.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> procurement = gr.parse_file("examples/qinghe-county-office-2020.txt").proactive.procurement
+        >>> procurement.projects, str(procurement.amount)
+        (46, '35.2万元')
     """
 
     projects: Count = _count(column=("采购项目数量",))
@@ -155,7 +196,14 @@ class Procurement2019:
 
 @attrs.frozen
 class ProactiveDisclosure2019:
-    """Table 2 of the 2019 trial edition."""
+    """Table 2 of the 2019 trial edition.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/qinghe-county-office-2020.txt")
+        >>> report.edition, type(report.proactive).__name__
+        ('2019', 'ProactiveDisclosure2019')
+    """
 
     rules: DocumentCounts2019 = _group(DocumentCounts2019, row=(_ITEM_1, "规章"))
     normative_documents: DocumentCounts2019 = _group(DocumentCounts2019, row=(_ITEM_1, "规范性文件"))
@@ -175,7 +223,14 @@ _LEGAL = "法人或其他组织"
 
 @attrs.frozen
 class ApplicantCounts:
-    """One table-3 row: a count per applicant type, and the total."""
+    """One table-3 row: a count per applicant type, and the total.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> row = gr.ApplicantCounts(natural_person=3, total=3)
+        >>> row.natural_person, row.commercial  # a cell not given is not filled in, never 0
+        (3, None)
+    """
 
     natural_person: Count = _count(column=("自然人",))
     commercial: Count = _count(column=(_LEGAL, "商业企业"))
@@ -188,7 +243,14 @@ class ApplicantCounts:
 
 @attrs.frozen
 class Withheld:
-    """（三）不予公开."""
+    """（三）不予公开.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.applications.outcomes.withheld.query_matters.total  # 8.属于行政查询事项
+        3
+    """
 
     state_secret: ApplicantCounts = _group(ApplicantCounts, row=("1.属于国家秘密",))
     prohibited_by_law: ApplicantCounts = _group(ApplicantCounts, row=("2.其他法律行政法规禁止公开",))
@@ -202,7 +264,14 @@ class Withheld:
 
 @attrs.frozen
 class Unable:
-    """（四）无法提供."""
+    """（四）无法提供.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.applications.outcomes.unable.not_held.total  # 1.本机关不掌握相关政府信息
+        24
+    """
 
     not_held: ApplicantCounts = _group(ApplicantCounts, row=("1.本机关不掌握相关政府信息",))
     needs_creation: ApplicantCounts = _group(ApplicantCounts, row=("2.没有现成信息需要另行制作",))
@@ -211,7 +280,14 @@ class Unable:
 
 @attrs.frozen
 class NotProcessed:
-    """（五）不予处理."""
+    """（五）不予处理.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.applications.outcomes.not_processed.repeated.total  # 2.重复申请
+        0
+    """
 
     petition: ApplicantCounts = _group(ApplicantCounts, row=("1.信访举报投诉类申请",))
     repeated: ApplicantCounts = _group(ApplicantCounts, row=("2.重复申请",))
@@ -222,7 +298,14 @@ class NotProcessed:
 
 @attrs.frozen
 class OtherHandling:
-    """（六）其他处理 of the 2021 edition (three rows)."""
+    """（六）其他处理 of the 2021 edition (three rows).
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.applications.outcomes.other.other.total  # （六）其他处理 / 3.其他
+        1
+    """
 
     no_correction: ApplicantCounts = _group(
         ApplicantCounts,
@@ -256,7 +339,14 @@ class _OutcomeRows:
 
 @attrs.frozen
 class Outcomes(_OutcomeRows):
-    """三、本年度办理结果 of the 2021 edition: （六）其他处理 in three rows."""
+    """三、本年度办理结果 of the 2021 edition: （六）其他处理 in three rows.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.applications.outcomes.total.total  # （七）总计
+        31
+    """
 
     other: OtherHandling = _group(OtherHandling, row=(_OTHER,))
     total: ApplicantCounts = _group(ApplicantCounts, row=(_TOTAL,))
@@ -264,7 +354,14 @@ class Outcomes(_OutcomeRows):
 
 @attrs.frozen
 class Outcomes2019(_OutcomeRows):
-    """三、本年度办理结果 with （六）其他处理 as one row (the 2019 edition; some 2021 reports too)."""
+    """三、本年度办理结果 with （六）其他处理 as one row (the 2019 edition; some 2021 reports too).
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/qinghe-county-office-2020.txt")
+        >>> report.applications.outcomes.other.total  # （六）其他处理, one row
+        4
+    """
 
     other: ApplicantCounts = _group(ApplicantCounts, row=(_OTHER,))
     total: ApplicantCounts = _group(ApplicantCounts, row=(_TOTAL,))
@@ -280,7 +377,14 @@ class _ApplicationRows:
 
 @attrs.frozen
 class Applications(_ApplicationRows):
-    """Table 3 of the 2021 edition (25 rows)."""
+    """Table 3 of the 2021 edition (25 rows).
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.applications.new_received.natural_person
+        29
+    """
 
     outcomes: Outcomes = _group(Outcomes, row=(_OUTCOMES,))
     carried_forward: ApplicantCounts = _group(ApplicantCounts, row=(_CARRIED_FORWARD,))
@@ -292,6 +396,13 @@ class Applications2019(_ApplicationRows):
 
     The 2019 edition's table 3; a 2021-edition report that prints （六）其他处理 without
     its three sub-rows has this table 3 too (the sub-rows it does not print are absent).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/qinghe-county-office-2020.txt")
+        >>> isinstance(report.applications, gr.Applications2019)
+        True
     """
 
     outcomes: Outcomes2019 = _group(Outcomes2019, row=(_OUTCOMES,))
@@ -304,7 +415,14 @@ class Applications2019(_ApplicationRows):
 
 @attrs.frozen
 class ReviewOutcomes:
-    """One group of five: results of reviews or of lawsuits."""
+    """One group of five: results of reviews or of lawsuits.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.reviews.review
+        ReviewOutcomes(upheld=4, corrected=0, other=0, pending=0, total=4)
+    """
 
     upheld: Count = _count(column=("结果维持",))
     corrected: Count = _count(column=("结果纠正",))
@@ -315,7 +433,14 @@ class ReviewOutcomes:
 
 @attrs.frozen
 class ReviewsAndLawsuits:
-    """Table 4 (the same in both editions)."""
+    """Table 4 (the same in both editions).
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.reviews.lawsuit_after_review.total  # 行政诉讼 / 复议后起诉
+        1
+    """
 
     review: ReviewOutcomes = _group(ReviewOutcomes, row=("行政复议",))
     lawsuit_direct: ReviewOutcomes = _group(ReviewOutcomes, row=("行政诉讼", "未经复议直接起诉"))
@@ -342,6 +467,14 @@ class Subsection:
     runs on into its first paragraph (``（一）主动公开情况。聚焦……``), the
     punctuation that ends it; ``inline`` is then true and ``paragraphs[0]``
     holds the rest of that printed paragraph.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> first = report.overview.subsections[0]
+        >>> first.heading, first.title, first.inline
+        ('（一）主动公开情况。', '主动公开情况', True)
     """
 
     heading: str
@@ -374,7 +507,17 @@ class Subsection:
 
 @attrs.frozen
 class Narrative:
-    """A narrative section: opening paragraphs, then numbered subsections."""
+    """A narrative section: opening paragraphs, then numbered subsections.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> first = gr.Subsection("（一）主动公开", ("公开了。",))
+        >>> section = gr.Narrative(paragraphs=("总体情况。",), subsections=(first,))
+        >>> print(section.text)
+        总体情况。
+        （一）主动公开
+        公开了。
+    """
 
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     subsections: tuple[Subsection, ...] = attrs.field(default=(), converter=_subsections)
@@ -412,6 +555,15 @@ class Diagnostic:
         code: what kind of thing it is, e.g. ``"SKIPPED"``, ``"MISSING"``, ``"LABEL-MISSPELT"``
             (docs/robustness.md lists them).
         location: where it is in the user's file (page/table/row/column for files).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse("一、总体情况\\n二、主动公开政府信息情况\\n规章 0 0 0\\n", lenient=True)
+        >>> [d.severity for d in report.diagnostics]
+        ['warning', 'error', 'error']
+        >>> print(report.diagnostics[-1])  # doctest: +ELLIPSIS
+        第3行第1列：文本提前结束，缺少表二“行政规范性文件”行...
     """
 
     line: int
@@ -440,6 +592,13 @@ class Source:
         published: the publication date as the page states it (发布日期), e.g. ``"2022-02-08"``.
         index_number: the disclosure index number (索引号).
         publisher: the publishing body as the page states it (发布机构).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.source.form, report.source.path
+        ('text', 'examples/zhongwei-government-office-2024.txt')
     """
 
     form: str
@@ -481,6 +640,15 @@ class Report:
             the report.
         source: where the report was read from (form, path, page metadata), or
             ``None`` for a report made in Python; not part of equality either.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> report.agency, report.year, report.edition
+        ('中卫市人民政府办公室', 2024, '2021')
+        >>> report  # doctest: +ELLIPSIS
+        <Report 中卫市人民政府办公室 2024 2021年版: 200 cells (200 filled, 0 blank), ...>
     """
 
     edition: str

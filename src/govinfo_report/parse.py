@@ -66,6 +66,14 @@ def parse(
     Raises:
         ParseError: the text is not a report of a known layout; the error
             carries ``line``, ``column``, ``excerpt`` and ``expected``.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> text = open("examples/zhongwei-government-office-2024.txt", encoding="utf-8").read()
+        >>> report = gr.parse(text)
+        >>> report.year, report.applications.new_received.total
+        (2024, 31)
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
@@ -83,6 +91,13 @@ def parse_document(
 
     Errors and diagnostics carry the document's locations (``error.location``:
     page/table/row/column for files) and the report its ``source``.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> document = gr.read_document("examples/zhongwei-government-office-2024.txt")
+        >>> gr.parse_document(document).source.form
+        'text'
     """
     if document.problems and not lenient:
         raise document.problems[0]

@@ -64,6 +64,16 @@ class Finding:
             should repeat …), or ``None`` when not checkable or not a number.
         actual: the value found, or ``None``.
         message: what is wrong, in Chinese with the official labels.
+
+
+    Example:
+        >>> import attrs, govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> review = attrs.evolve(report.reviews.review, total=5)
+        >>> broken = attrs.evolve(report, reviews=attrs.evolve(report.reviews, review=review))
+        >>> finding = gr.validate(broken)[0]
+        >>> finding.rule, finding.severity, finding.expected, finding.actual
+        ('T4-TOTAL', 'error', 4, 5)
     """
 
     rule: str
@@ -650,6 +660,15 @@ def validate(report: Report) -> list[Finding]:
     Never raises because of the report: a rule that fails part-way keeps the
     findings it made and adds a ``RULE-FAILED`` error naming the rule, so a
     report is never passed as correct without having been checked.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> gr.validate(report)
+        []
+        >>> [finding.rule for finding in gr.validate(gr.skeleton("某局", 2025))][:2]
+        ['PLACEHOLDER', 'PLACEHOLDER']
     """
     findings: list[Finding] = []
     try:

@@ -118,7 +118,14 @@ def _options(schemas: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of :func:`~govinfo_report.serialize.to_dict` output."""
+    """The JSON Schema of :func:`~govinfo_report.serialize.to_dict` output.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> schema = gr.json_schema()
+        >>> schema["$schema"], [branch["properties"]["edition"]["const"] for branch in schema["oneOf"]]
+        ('https://json-schema.org/draft/2020-12/schema', ['2021', '2019'])
+    """
     return copy.deepcopy(_schema())
 
 

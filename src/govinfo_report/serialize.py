@@ -139,7 +139,15 @@ def _converter() -> cattrs.Converter:
 
 
 def to_dict(report: Report) -> dict[str, Any]:
-    """The report as plain dicts, lists, strings, ints and ``None``."""
+    """The report as plain dicts, lists, strings, ints and ``None``.
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> data = gr.to_dict(report)
+        >>> data["schema_version"], data["edition"], data["proactive"]["fees"]
+        (2, '2021', '0')
+    """
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     data.update(_converter().unstructure(report))
     return data
@@ -151,6 +159,13 @@ def from_dict(data: Any) -> Report:
     The dict is checked against :func:`~govinfo_report.schema.json_schema` first
     (:func:`govinfo_report.schema.check`), so ``from_dict`` accepts exactly the
     documents the schema accepts (and documents of earlier schema versions, upgraded).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> gr.from_dict(gr.to_dict(report)) == report
+        True
     """
     from .schema import check, describe
 
@@ -230,6 +245,13 @@ def to_json(report: Report, indent: int | None = None) -> str:
     Always encodable as UTF-8: a lone surrogate (a file name that is not UTF-8 in
     ``report.source.path``, a string built in Python) is written out as text by
     :func:`~govinfo_report.normalize.printable` (``\\xff``).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> gr.to_json(report)[:40]
+        '{"schema_version": 2, "edition": "2021",'
     """
     return dumps(to_dict(report), indent=indent)
 
@@ -249,6 +271,13 @@ def from_json(text: str | bytes) -> Report:
 
     Deeply nested arrays, numbers of thousands of digits and bytes that are not
     UTF-8 are refused like any other bad document, with the path of the value.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> gr.from_json(gr.to_json(report)) == report
+        True
     """
     from .schema import Oversized
 

@@ -84,6 +84,15 @@ def skeleton(
         ValueError: ``agency`` is empty or spans lines, or ``year`` is not a four-digit year.
         UnknownEditionError: ``edition`` is not a known edition, or ``year`` comes before it
             (before 2019 there was no national layout).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.skeleton("某某市某某局", 2025)
+        >>> report.edition, report.applications.new_received.total
+        ('2021', 0)
+        >>> gr.skeleton("某某市某某局", 2020).edition  # the trial layout is the one for 2019 and 2020
+        '2019'
     """
     _check_front(agency, year)
     agency = agency.strip()

@@ -110,6 +110,13 @@ class Money:
     Attributes:
         amount: the number as printed (trailing zeros kept: ``Decimal("73802895.90")``).
         unit: ``"元"``, ``"万元"``, or ``""`` when the cell printed none.
+
+
+    Example:
+        >>> from decimal import Decimal
+        >>> import govinfo_report as gr
+        >>> str(gr.Money(Decimal("73802895.90"), "元"))
+        '73802895.90元'
     """
 
     amount: Decimal

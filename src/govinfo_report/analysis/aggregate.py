@@ -88,6 +88,15 @@ class Aggregate:
         problems: cells that could not be added up for another reason (2019
             ``采购总金额`` printed in different units), each with the reason; the
             sum's cell is blank.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> names = ("zhongwei-government-office", "zhongwei-civil-affairs")
+        >>> offices = [gr.parse_file(f"examples/{name}-2024.txt") for name in names]
+        >>> total = gr.aggregate(offices, agency="中卫市")
+        >>> [item.agency for item in total.inputs], total.blanks
+        (['中卫市人民政府办公室', '中卫市民政局'], ())
     """
 
     report: Report
@@ -125,6 +134,16 @@ def aggregate(
         IncompatibleReportsError: no reports, reports of different years or editions,
             a report whose year is unknown, or ``year`` not the inputs' year.
         ValueError: ``agency`` is empty (as for :func:`govinfo_report.skeleton`).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> names = ("zhongwei-government-office", "zhongwei-civil-affairs")
+        >>> offices = [gr.parse_file(f"examples/{name}-2024.txt") for name in names]
+        >>> total = gr.aggregate(offices, agency="中卫市", year=2024)
+        >>> received = [report.applications.new_received.total for report in offices]
+        >>> total.report.applications.new_received.total == sum(received)
+        True
     """
     reports = list(reports)
     if not reports:

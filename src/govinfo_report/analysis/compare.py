@@ -75,6 +75,15 @@ class ComparisonFinding:
         expected: the value the rule expects (worked out from both reports), or ``None``.
         actual: the value found in the later report, or ``None``.
         message: what is wrong, in Chinese with the official labels and both years.
+
+
+    Example:
+        >>> import attrs, govinfo_report as gr
+        >>> later = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> earlier = attrs.evolve(later, year=2023)  # the same tables, as last year's
+        >>> finding = gr.compare(earlier, later).findings[0]
+        >>> finding.rule, finding.severity, finding.expected, finding.actual
+        ('YOY-CARRIED-OVER', 'error', 1, 0)
     """
 
     rule: str
@@ -146,6 +155,15 @@ class Comparison:
         findings: what the cross-year rules found, in rule order.
         consecutive: whether the reports are of consecutive years (the rules that carry
             numbers from one year to the next apply only then).
+
+
+    Example:
+        >>> import attrs, govinfo_report as gr
+        >>> later = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> earlier = attrs.evolve(later, year=2023)  # the same tables, as last year's
+        >>> comparison = gr.compare(earlier, later)
+        >>> comparison.consecutive, len(comparison.changes)
+        (True, 200)
     """
 
     earlier: Report
@@ -193,6 +211,15 @@ def compare(
     Raises:
         IncompatibleReportsError: the editions differ and no mapping is known, or
             ``later`` is of an earlier year than ``earlier``.
+
+
+    Example:
+        >>> import attrs, govinfo_report as gr
+        >>> later = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> earlier = attrs.evolve(later, year=2023)  # the same tables, as last year's
+        >>> comparison = gr.compare(earlier, later)
+        >>> sorted({finding.rule for finding in comparison.findings})
+        ['YOY-CARRIED-OVER', 'YOY-IN-FORCE']
     """
     if jump_factor < 1 or jump_floor < 1:
         raise ValueError(f"jump_factor和jump_floor应为正整数，实际为{jump_factor}、{jump_floor}")

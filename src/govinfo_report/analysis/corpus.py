@@ -139,6 +139,13 @@ class CorpusCheck:
         rows: one per report read, in the order of the files.
         failures: the files that could not be read (the corpus's first, then ``previous``'s).
         files: how many files the corpus has.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> result = gr.check_corpus(["examples"], jobs=1)
+        >>> result.files, len(result.rows), result.failures
+        (3, 3, ())
     """
 
     rows: tuple[CheckRow, ...]
@@ -260,6 +267,13 @@ def check_corpus(
         jobs: parallel processes (default: all cores; 1: in this process).
         lenient: read damaged reports leniently (what can be read is checked).
         progress: called after each file with (files done, files in all).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> result = gr.check_corpus(["examples"], jobs=1)
+        >>> [(row.agency, row.year) for row in result.rows]  # doctest: +NORMALIZE_WHITESPACE
+        [('青禾县人民政府办公室', 2020), ('中卫市民政局', 2024), ('中卫市人民政府办公室', 2024)]
     """
     paths = collect_paths(inputs)
     earlier_paths = collect_paths(previous) if previous is not None else []

@@ -260,6 +260,15 @@ class Reuse:
         sections: 序言, 一, 五, 六 in printed order.
         tables: tables 2, 3, 4; empty when the editions have no cell mapping.
         excluded: sentences of ``later`` left out of the count, with the reason.
+
+
+    Example:
+        >>> import attrs, govinfo_report as gr
+        >>> later = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> earlier = attrs.evolve(later, year=2023)  # the same tables, as last year's
+        >>> result = gr.reuse(earlier, later)
+        >>> [table.identical for table in result.tables]
+        [True, True, True]
     """
 
     earlier: Report
@@ -320,6 +329,14 @@ def reuse(earlier: Report, later: Report, *, mapping: AddressMapping | None = No
     Tables are compared cell by cell through ``mapping`` (default: the same address
     within one edition); for reports of editions without a mapping, ``tables`` is
     empty and the narrative is still compared.
+
+
+    Example:
+        >>> import attrs, govinfo_report as gr
+        >>> later = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> earlier = attrs.evolve(later, year=2023)  # the same tables, as last year's
+        >>> gr.reuse(earlier, later).rate  # every sentence taken over
+        1.0
     """
     index: dict[str, _Sentence] = {}
     exact_keys: set[str] = set()

@@ -32,6 +32,16 @@ def write_cells_csv(reports: Report | Iterable[Report], out: TextIO, *, excel: b
 
     ``excel``: write :data:`BOM` first and end lines with CRLF, as Excel writes CSV.
     A cell not filled in has an empty value; amounts are plain decimals (``12.50``).
+
+
+    Example:
+        >>> import io
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> out = io.StringIO()
+        >>> gr.write_cells_csv([report], out, excel=True)
+        >>> out.getvalue().splitlines()[0]  # doctest: +ELLIPSIS
+        '\ufeff...
     """
     reports = [reports] if isinstance(reports, Report) else reports
     if excel:

@@ -194,6 +194,14 @@ def to_frame(reports: Iterable[Report], *, wide: bool = False) -> pd.DataFrame:
 
     Raises:
         MissingDependencyError: pandas or pyarrow is not installed.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> frame = gr.to_frame([report])  # needs the frames extra
+        >>> len(frame), str(frame["count"].dtype)
+        (200, 'Int64')
     """
     np, pd, pa = _imports()
     reports = list(reports)
@@ -315,5 +323,15 @@ def write_parquet(reports: Iterable[Report], path: str | os.PathLike[str] | IO[b
 
     Raises:
         MissingDependencyError: pandas or pyarrow is not installed.
+
+
+    Example:
+        >>> import io
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> buffer = io.BytesIO()
+        >>> gr.write_parquet([report], buffer)
+        >>> buffer.getvalue()[:4]
+        b'PAR1'
     """
     to_frame(reports).to_parquet(path, index=False)

@@ -241,6 +241,16 @@ def write_xlsx(reports: Report | Iterable[Report], target: Target, *, cells_shee
 
     Raises:
         MissingDependencyError: openpyxl is not installed.
+
+
+    Example:
+        >>> import io
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> buffer = io.BytesIO()
+        >>> gr.write_xlsx([report], buffer)  # needs the xlsx extra
+        >>> buffer.getvalue()[:2]  # a zip file
+        b'PK'
     """
     openpyxl = _openpyxl()
     reports = [reports] if isinstance(reports, Report) else list(reports)

@@ -99,6 +99,13 @@ def read_document(
         DecodeError: the file cannot be read, or is not a form the library reads
             (:class:`~govinfo_report.errors.UnsupportedFormatError`).
         MissingDependencyError: the form's optional extra is not installed.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> document = gr.read_document("examples/zhongwei-government-office-2024.txt")
+        >>> document.source.form, document.text.splitlines()[0].strip()
+        ('text', '中卫市人民政府办公室')
     """
     data, path, sniffed = load(file, name=name, max_size=max_size)
     if form is not None:

@@ -130,6 +130,13 @@ def text_layout_problems(report: Report) -> list[str]:
       non-CJK character on one side of the break; and fewer than four
       paragraphs of the report leave a sentence open (otherwise the lines
       look like a wrapped PDF text layer).
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> gr.text_layout_problems(report)
+        []
     """
     problems: list[str] = []
     problems += _title_problems(report)
