@@ -20,16 +20,9 @@ import pytest
 
 import govinfo_report as gr
 from tests.conftest import FIXTURES, SEEDS
+from tests.expected_cells import TABLE3_COLUMNS
 
-T3_COLUMNS = (
-    "自然人",
-    "法人或其他组织/商业企业",
-    "法人或其他组织/科研机构",
-    "法人或其他组织/社会公益组织",
-    "法人或其他组织/法律服务机构",
-    "法人或其他组织/其他",
-    "总计",
-)
+T3_COLUMNS = TABLE3_COLUMNS
 CARRIED_OVER = "二、上年结转政府信息公开申请数量"
 CARRIED_FORWARD = "四、结转下年度继续办理"
 RULES = "第二十条第（一）项/规章"

@@ -17,19 +17,10 @@ import pytest
 import govinfo_report as gr
 from govinfo_report.values import Money
 from tests.conftest import FIXTURES, seed_text
+from tests.expected_cells import TABLE3_COLUMNS, TABLE4_COLUMNS
 
 EDITION2019 = FIXTURES / "edition2019"
 LAYOUTS = ["tab_copy", "pipe_rows", "pdf_text_layer"]
-TABLE3_COLUMNS = (
-    "自然人",
-    "法人或其他组织/商业企业",
-    "法人或其他组织/科研机构",
-    "法人或其他组织/社会公益组织",
-    "法人或其他组织/法律服务机构",
-    "法人或其他组织/其他",
-    "总计",
-)
-TABLE4_COLUMNS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 
 
 def _expected() -> dict[tuple[int, str, str], object]:
