@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+import govinfo_report as gr
 from govinfo_report._grammar import label_pattern, labels
 from govinfo_report.editions import EDITIONS, get_edition
 from govinfo_report.layout import row_specs
+from tests.conftest import SEED_NAMES, seed_text
 
 
 def test_every_row_has_a_grammar_label_and_back() -> None:
@@ -39,3 +43,21 @@ def test_label_pattern_tolerates_breaks_and_punctuation() -> None:
     )
     assert pattern.fullmatch("（二）部分公开（区分处理的, 只计这一\n\n情形）")
     assert not pattern.fullmatch("（二）部分公开")
+
+
+@pytest.mark.parametrize(
+    ("canonical", "printed"),
+    [
+        ("五、存在的主要问题及改进情况", "五、存在的主要问题及整改措施"),
+        ("五、存在的主要问题及改进情况", "五、存在的主要问题及整改情况"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政法复议、行政诉讼情况"),
+    ],
+)
+def test_heading_wordings_met_in_real_reports(canonical: str, printed: str) -> None:
+    """national-format.md, Variants: section headings as real reports print them."""
+    text = seed_text(SEED_NAMES[1])
+    assert text.count(f"\n{canonical}\n") == 1
+    report = gr.parse(text.replace(f"\n{canonical}\n", f"\n{printed}\n"))
+    want = gr.to_dict(gr.parse(text))
+    want["headings"] = [printed if heading == canonical else heading for heading in want["headings"]]
+    assert gr.to_dict(report) == want  # the heading kept as printed, all else the same
