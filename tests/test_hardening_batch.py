@@ -36,6 +36,8 @@ _KILLER = """
 import os, signal, sys, time
 import govinfo_report.batch as batch
 from govinfo_report.cli import main
+# As in a terminal, even when these tests run from a background job (which ignores SIGINT):
+signal.signal(signal.SIGINT, signal.default_int_handler)
 real = batch.process_file
 def process_file(path, *args):
     if path.endswith("kill.txt"):
