@@ -128,6 +128,7 @@ def test_progress_bar_on_a_terminal(
     )
     err = capsys.readouterr().err
     assert status == 2
-    assert "8/8" in err  # the bar reached the end
-    assert "█" * 30 in err
+    assert "█" * 24 + "  8/8" in err  # the bar reached the end
+    assert "个/秒" in err
+    assert "剩余约" in err
     assert err.rstrip().endswith("失败4个")

@@ -65,6 +65,7 @@ def test_seed_tables_cell_by_cell() -> None:
         check_docx_tables(report, _open(report))
 
 
+@pytest.mark.slow
 @settings(max_examples=10)
 @given(reports())
 def test_generated_tables_cell_by_cell(report: gr.Report) -> None:

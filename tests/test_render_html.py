@@ -82,7 +82,9 @@ def expected_tables(report: gr.Report) -> dict[int, list[list[str]]]:
     """Each table as a matrix of texts, a merged cell's text in every position it covers."""
     table2: list[list[str]] = []
     item = ""
-    columns = {cell.row_path: [] for cell in gr.cells(report) if cell.table == 2}
+    columns: dict[tuple[str, ...], list[str]] = {
+        cell.row_path: [] for cell in gr.cells(report) if cell.table == 2
+    }
     for cell in gr.cells(report):
         if cell.table == 2:
             columns[cell.row_path].append(cell.column)

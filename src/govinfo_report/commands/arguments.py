@@ -1,12 +1,13 @@
 """The argument parser of ``govinfo-report``, in Chinese, and the argument types the commands share.
 
-argparse writes its own messages and help in English (``usage:``, ``show this help
-message and exit``, ``the following arguments are required``).  :class:`ArgumentParser`
+argparse writes its own messages and help in English (``usage:``,
+``show this help message and exit``, ``the following arguments are required``).  :class:`ArgumentParser`
 translates them the way gettext would: argparse looks every message up through the
 module-level functions ``argparse._`` and ``argparse.ngettext``, and while one of this
 parser's methods runs they look the message up in :data:`MESSAGES` (a message not in
 the catalogue stays English).  ``int`` and ``float`` arguments that are not numbers are
-reported as ``无效的整数：'abc'``.
+reported as ``无效的整数：'abc'``.  The catalogue holds the messages of Python 3.10 to 3.13;
+a test checks that the running Python's argparse has no user-facing message outside it.
 
 :class:`HelpFormatter` wraps help text by display width (a CJK character is two
 columns wide) and never inside a run of Latin letters, digits or option names
@@ -72,6 +73,7 @@ MESSAGES: dict[str, str] = {
     ),
     'argument "-" with mode %r': "参数“-”不能用模式%r打开",
     "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    "unexpected option string: %s": "无法识别的选项：%s",
     "%(heading)s:": "%(heading)s：",
 }
 
@@ -160,8 +162,17 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+#: A section heading as argparse ends it (``选项:``), before Python 3.13 made it translatable.
+_HEADING = re.compile(r"^([^\s:：][^\n:：]*):$", re.MULTILINE)
+
+
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's help layout, wrapped by :func:`wrap`; indented epilog lines kept as written."""
+
+    def format_help(self) -> str:
+        return _HEADING.sub(
+            lambda match: translate("%(heading)s:") % {"heading": match.group(1)}, super().format_help()
+        )
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         return wrap(text, width)
@@ -211,6 +222,12 @@ class ArgumentParser(argparse.ArgumentParser):
     ) -> tuple[argparse.Namespace, list[str]]:
         with _chinese():
             return super().parse_known_args(args, namespace)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        with _chinese():  # "unrecognized arguments" is looked up here
+            return super().parse_args(args, namespace)
 
     def format_usage(self) -> str:
         with _chinese():
