@@ -85,6 +85,7 @@ def test_validate_lenient_reads_a_damaged_file(tmp_path: Path, capsys: pytest.Ca
     assert "truncated.txt：1条诊断信息：第40行第1列 文本提前结束" in err
 
 
+@pytest.mark.slow
 def test_validate_and_parse_read_standard_input() -> None:
     data = EXAMPLE.read_bytes()
     validated = _run("validate", "-", stdin=data)
@@ -262,6 +263,7 @@ def test_a_suffix_contradicting_the_format_is_an_error(
     assert "扩展名.xlsx表示xlsx格式，与 --format text 不符" in capsys.readouterr().err
     assert not out.exists()
     assert main(["render", str(EXAMPLE), "--format", "docx", "-o", str(tmp_path / "r.html")]) == 2
+    assert capsys.readouterr().err.startswith("输出文件“")  # about the output, not the input file
     assert main(["validate", str(EXAMPLE), "-o", str(tmp_path / "v.docx")]) == 2
     assert "扩展名.docx表示docx格式，本命令不能写这种格式" in capsys.readouterr().err
 

@@ -87,6 +87,7 @@ SEED = gr.parse_file(SEEDS / "000_7047d3e44c49cbca.txt")
 # Capped at 30 examples in every profile: drawing one report takes about 0.1 s (200 cells
 # and a narrative).  Each example is a seed and a generated report (blank cells, huge and
 # negative counts, amounts with up to four decimals).
+@pytest.mark.slow
 @settings(max_examples=30)
 @given(any_reports())
 def test_every_value_is_the_cells_value(report: gr.Report) -> None:

@@ -196,6 +196,7 @@ def _damaged_seed(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 @given(_damaged_seed())
 def test_damaged_seeds(text: str) -> None:
     _parse_both(text)
@@ -211,6 +212,7 @@ def test_a_report_repeated_a_thousand_times() -> None:
     assert len(report.diagnostics) == 999 * 6  # each repeat's six headings, skipped and reported
 
 
+@pytest.mark.slow
 def test_a_table3_row_repeated_ten_thousand_times() -> None:
     row = "1.属于国家秘密 0 0 0 0 0 0 0\n"
     text = replace_once(seed_text(GOV), row, row * 10_000)

@@ -325,6 +325,7 @@ def test_lenient_reading_says_where_a_cell_was_skipped() -> None:
 # The library's own Word output, read back
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SEED_NAMES)
 def test_seed_rendered_to_docx_reads_back(name: str, tmp_path: Path) -> None:
     report = gr.parse(seed_text(name))

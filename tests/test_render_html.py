@@ -13,6 +13,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 
 import attrs
+import pytest
 from hypothesis import given, settings
 
 import govinfo_report as gr
@@ -301,6 +302,7 @@ def test_seed_tables_cell_by_cell() -> None:
         check_html_tables(report, gr.render(report, "html"))
 
 
+@pytest.mark.slow
 @settings(max_examples=25)
 @given(reports())
 def test_generated_tables_cell_by_cell(report: gr.Report) -> None:
@@ -370,6 +372,7 @@ def test_narrative_structure() -> None:
     assert any(sub.inline for sub in gr.parse(seed_text(SEED_NAMES[0])).overview.subsections)
 
 
+@pytest.mark.slow
 @settings(max_examples=25)
 @given(reports())
 def test_generated_narrative(report: gr.Report) -> None:

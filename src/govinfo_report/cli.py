@@ -33,7 +33,7 @@ from .commands import render as render_command
 from .commands import schema as schema_command
 from .commands import skeleton as skeleton_command
 from .commands import validate as validate_command
-from .commands.arguments import ArgumentParser
+from .commands.arguments import ArgumentParser, UsageError
 from .commands.inputs import shown
 from .errors import GovInfoError
 from .normalize import printable
@@ -132,7 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return status
     except GovInfoError as exc:
         paths = getattr(args, "paths", None) or getattr(args, "files", None) or [getattr(args, "file", None)]
-        where = shown(str(paths[0])) if len(paths) == 1 and paths[0] is not None else None
+        named = len(paths) == 1 and paths[0] is not None and not isinstance(exc, UsageError)
+        where = shown(str(paths[0])) if named else None
         message = printable(str(exc))
         print(f"{where}: {message}" if where else message, file=sys.stderr)
         return EXIT_ERROR

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from ..editions import EDITIONS
+from ..errors import GovInfoError
 from ..narrative import display_width
 from ..normalize import first_invalid_character
 
@@ -34,12 +35,18 @@ __all__ = [
     "MESSAGES",
     "ArgumentParser",
     "HelpFormatter",
+    "UsageError",
     "add_edition_argument",
     "positive",
     "text",
     "translate",
     "wrap",
 ]
+
+
+class UsageError(GovInfoError):
+    """A command line that contradicts itself (``--format text -o out.xlsx``); printed without a file name."""
+
 
 #: argparse's messages (its msgids, as in Python 3.10–3.13) and their Chinese.
 MESSAGES: dict[str, str] = {

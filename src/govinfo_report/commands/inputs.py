@@ -25,7 +25,7 @@ from ..errors import GovInfoError, Location, ParseError
 from ..model import Report
 from ..normalize import printable
 from ..reading import MAX_SIZE
-from .arguments import add_edition_argument
+from .arguments import UsageError, add_edition_argument
 
 __all__ = [
     "STDIN",
@@ -72,11 +72,11 @@ def gather(paths: Sequence[str], exclude: Iterable[str] = ()) -> Collected:
     """The files to read; ``-`` (standard input) only on its own.
 
     Raises:
-        GovInfoError: ``-`` given together with other inputs.
+        UsageError: ``-`` given together with other inputs.
     """
     if STDIN in paths:
         if len(paths) > 1:
-            raise GovInfoError("“-”（标准输入）只能单独使用，不能与其他文件或目录一起给出")
+            raise UsageError("“-”（标准输入）只能单独使用，不能与其他文件或目录一起给出")
         return Collected([STDIN], [])
     return collect(paths, exclude=list(exclude))
 

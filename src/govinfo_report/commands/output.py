@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from ..errors import GovInfoError
 from ..normalize import printable
+from .arguments import UsageError
 
 __all__ = ["BINARY", "SUFFIXES", "chosen_format"]
 
@@ -62,7 +62,7 @@ def chosen_format(
     'docx'
     >>> try:
     ...     chosen_format("text", "out.xlsx", "text", ("text", "docx"))
-    ... except GovInfoError as error:
+    ... except UsageError as error:
     ...     print(error)
     输出文件“out.xlsx”的扩展名.xlsx表示xlsx格式，与 --format text 不符；请让二者一致
     """
@@ -74,7 +74,7 @@ def chosen_format(
         if meant == "text" and wanted not in BINARY:
             return requested
         if meant is not None and wanted != meant:
-            raise GovInfoError(
+            raise UsageError(
                 f"输出文件“{printable(path or '')}”的扩展名{suffix}表示{meant}格式，"
                 f"与 --format {requested} 不符；请让二者一致"
             )
@@ -86,7 +86,7 @@ def chosen_format(
             return name
     if meant == "text":
         return default
-    raise GovInfoError(
+    raise UsageError(
         f"输出文件“{printable(path or '')}”的扩展名{suffix}表示{meant}格式，本命令不能写这种格式；"
         f"可用 --format {'、'.join(formats)}"
     )

@@ -44,7 +44,7 @@ from ..normalize import printable
 from ..progress import Progress
 from ..records import diagnostic_record
 from ..serialize import to_json
-from .arguments import positive
+from .arguments import UsageError, positive
 from .inputs import (
     STDIN,
     DiagnosticsFile,
@@ -126,14 +126,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     single = len(args.paths) == 1 and len(paths) == 1 and paths[0] == args.paths[0]
     fmt = chosen_format(args.format, args.output_path, "json" if single else "jsonl", FORMATS)
     if args.excel and fmt != "cells":
-        raise GovInfoError("--excel 只用于 --format cells")
+        raise UsageError("--excel 只用于 --format cells")
     if fmt in _TABLE_FORMATS:
         return _run_tables(paths, found.skipped, fmt, args)
     if fmt == "json" and not single:
         print("多个文件请用 --format jsonl 或 cells", file=sys.stderr)
         return 2
     if paths == [STDIN] and fmt == "jsonl":
-        raise GovInfoError("标准输入（-）只能输出 json、cells、parquet 或 xlsx")
+        raise UsageError("标准输入（-）只能输出 json、cells、parquet 或 xlsx")
     with DiagnosticsFile(args.diagnostics) as diagnostics, _opened(args.output_path, out) as target:
         if single:
             report = read_report(paths[0], encoding=args.encoding, edition=args.edition, lenient=args.lenient)
@@ -211,7 +211,7 @@ def _run_batch(
 def _run_tables(paths: list[str], skipped: list[Skipped], fmt: str, args: argparse.Namespace) -> int:
     """Every report read (in this process), then one Parquet file or Excel workbook."""
     if not args.output_path:
-        raise GovInfoError(f"{fmt}格式是二进制文件，请用 -o 指定输出文件（如 -o reports.{fmt}）")
+        raise UsageError(f"{fmt}格式是二进制文件，请用 -o 指定输出文件（如 -o reports.{fmt}）")
     progress = _progress(args, len(paths))
     counts = _Counts()
     reports: list[Report] = []

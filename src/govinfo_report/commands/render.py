@@ -17,10 +17,10 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from ..errors import GovInfoError
 from ..model import Report
 from ..render import BINARY_FORMATS, FORMATS, render
 from ..serialize import to_json
+from .arguments import UsageError
 from .inputs import read_report
 from .output import chosen_format
 from .parse import write_cells
@@ -54,7 +54,7 @@ def output_format(args: argparse.Namespace, default: str) -> str:
     """The format asked for, or the one the output file's suffix implies, or ``default``.
 
     Raises:
-        GovInfoError: the suffix of ``-o`` means another format than ``--format``.
+        UsageError: the suffix of ``-o`` means another format than ``--format``.
     """
     return chosen_format(args.format, args.output_path, default, OUTPUT_FORMATS)
 
@@ -63,7 +63,7 @@ def write_report(report: Report, fmt: str, path: str | None, out: TextIO) -> Non
     """Write ``report`` in ``fmt`` to the file ``path``, or to ``out`` when there is none."""
     if fmt in BINARY_FORMATS:
         if not path:
-            raise GovInfoError(f"{fmt}格式是二进制文件，请用 -o 指定输出文件（如 -o report.{fmt}）")
+            raise UsageError(f"{fmt}格式是二进制文件，请用 -o 指定输出文件（如 -o report.{fmt}）")
         data = render(report, fmt)
         assert isinstance(data, bytes)
         Path(path).write_bytes(data)
