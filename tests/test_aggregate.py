@@ -90,6 +90,7 @@ def test_the_sum_is_a_report_that_validates(city: gr.Aggregate) -> None:
     assert {f.rule for f in findings} == {"PLACEHOLDER"}  # the skeleton's narrative is still to write
 
 
+@pytest.mark.slow
 def test_the_sum_renders_to_word(city: gr.Aggregate) -> None:
     import docx
 

@@ -9,7 +9,6 @@ rules find what tests/test_compare.py works out by hand (2 errors, 2 warnings).
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import shutil
@@ -21,7 +20,9 @@ import openpyxl
 import pytest
 
 import govinfo_report as gr
+from govinfo_report.cli import command_parser
 from govinfo_report.commands import check
+from govinfo_report.progress import Progress
 from tests.conftest import FIXTURES, SEED_NAMES, SEEDS
 
 COPY_2023 = FIXTURES / "analysis" / "001_minzheng_2023.txt"
@@ -29,9 +30,7 @@ COPY_2023 = FIXTURES / "analysis" / "001_minzheng_2023.txt"
 
 def run(argv: list[str], out: TextIO | None = None) -> tuple[int, str]:
     """Run the command module as govinfo_report.cli would, in this process (``--jobs 1``)."""
-    parser = argparse.ArgumentParser()
-    check.add_arguments(parser)
-    args = parser.parse_args([*argv, "--jobs", "1"])
+    args = command_parser(check).parse_args([*argv, "--jobs", "1"])
     buffer = out if out is not None else io.StringIO()
     status = check.run(args, buffer)
     return status, buffer.getvalue() if isinstance(buffer, io.StringIO) else ""
@@ -162,11 +161,11 @@ def test_library_function_reports_progress() -> None:
 
 def test_progress_bar() -> None:
     stream = io.StringIO()
-    bar = check.Progress(stream)
+    bar = Progress(stream, clock=iter([0.0, 0.0, 0.05]).__next__)
     bar(1, 4)
-    bar(4, 4)  # the last file is always shown
+    bar(4, 4)  # the last file is always shown, however soon after the one before
     bar.clear()
     text = stream.getvalue()
     assert "1/4" in text
-    assert "\r" + "█" * 30 + " 4/4" in text
+    assert "\r" + "█" * 24 + "  4/4  80.0个/秒" in text  # 4 files in 0.05 s
     assert text.endswith("\r\x1b[K")

@@ -19,7 +19,7 @@ import attrs
 import pytest
 
 import govinfo_report as gr
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import FIXTURES, SEEDS, proactive_2021
 from tests.expected_cells import TABLE3_COLUMNS
 
 T3_COLUMNS = TABLE3_COLUMNS
@@ -94,13 +94,13 @@ def test_one_changed_cell_is_a_jump(civil_affairs: gr.Comparison) -> None:
 
 def test_jump_needs_both_values_at_least_the_floor() -> None:
     later = seed("001_c9535c3b51337c03")  # 行政许可 11
-    nine = attrs.evolve(later, year=2023, proactive=attrs.evolve(later.proactive, licensing=9))
+    nine = attrs.evolve(later, year=2023, proactive=attrs.evolve(proactive_2021(later), licensing=9))
     assert not [f for f in gr.compare(nine, later).findings if f.rule == "YOY-JUMP"]  # 9 < 10
-    big = attrs.evolve(later, year=2023, proactive=attrs.evolve(later.proactive, licensing=55))
+    big = attrs.evolve(later, year=2023, proactive=attrs.evolve(proactive_2021(later), licensing=55))
     assert not [f for f in gr.compare(big, later).findings if f.rule == "YOY-JUMP"]  # 55 = 5 × 11
-    bigger = attrs.evolve(later, year=2023, proactive=attrs.evolve(later.proactive, licensing=56))
+    bigger = attrs.evolve(later, year=2023, proactive=attrs.evolve(proactive_2021(later), licensing=56))
     assert [f.rule for f in gr.compare(bigger, later).findings if f.rule == "YOY-JUMP"] == ["YOY-JUMP"]
-    up = gr.compare(attrs.evolve(later, proactive=attrs.evolve(later.proactive, licensing=2)), later)
+    up = gr.compare(attrs.evolve(later, proactive=attrs.evolve(proactive_2021(later), licensing=2)), later)
     assert not up.consecutive  # same year: only jumps are looked at, and 2 < 10
 
 

@@ -258,7 +258,13 @@ def test_cli_page_details(cli_page: str) -> None:
     parse = cli_page.split("\n## parse\n", 1)[1].split("\n## ", 1)[0]
     # parse's options, read off `govinfo-report parse --help`.
     assert "| `--lenient` | flag |" in parse
-    assert "| `--format {json,jsonl,cells}` | `json` · `jsonl` · `cells` |" in parse
+    assert (
+        "| `--format {json,jsonl,cells,parquet,xlsx}` | `json` · `jsonl` · `cells` · `parquet` · `xlsx` |"
+        in parse
+    )
+    assert "| `--edition {2021,2019}` | `2021` · `2019` |" in parse
+    # the examples that end `govinfo-report parse --help`, as a code block
+    assert "```sh\ngovinfo-report parse 年报.pdf" in parse
     assert "| `--indent INDENT` | integer | `2` |" in parse
     assert "| `PATH` | one or more |" in parse
 

@@ -112,6 +112,7 @@ def test_the_html_render_reads_back(layout: str) -> None:
     assert again.edition == "2019"
 
 
+@pytest.mark.slow
 def test_the_docx_render_reads_back() -> None:
     report = gr.parse(_text("tab_copy"))
     again = gr.parse_docx(gr.render(report, "docx"))

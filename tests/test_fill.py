@@ -46,6 +46,7 @@ def test_csv_rows_round_trip(name: str) -> None:
     assert _tables(gr.from_cells(rows, agency="某某局", year=2024)) == _tables(report)
 
 
+@pytest.mark.slow
 @given(reports())
 def test_any_report_round_trips_through_its_cells(report: gr.Report) -> None:
     filled = gr.from_cells(gr.cells(report), agency="某某局", year=2024)

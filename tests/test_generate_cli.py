@@ -90,6 +90,7 @@ def _spreadsheet() -> tuple[str, dict[tuple[int, str, str], str]]:
     return out.getvalue(), values
 
 
+@pytest.mark.slow
 def test_done_when_invented_body_from_csv_to_word_and_html(tmp_path: Path) -> None:
     """Skeleton for an invented body, filled from a CSV, in Word and HTML; text and Markdown read back."""
     docx = pytest.importorskip("docx")
@@ -181,6 +182,7 @@ def test_skeleton_format_from_the_output_suffix(tmp_path: Path, suffix: str, sta
     assert out.read_text(encoding="utf-8").startswith(start)
 
 
+@pytest.mark.slow
 def test_skeleton_docx(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     out = tmp_path / "out.docx"

@@ -28,6 +28,9 @@ import pytest
 from govinfo_report.batch import collect, parse_many, spreadsheet_text
 from tests.conftest import SEED_NAMES, seed_text
 
+# Worker processes, subprocesses and timings: the quick loop leaves these out.
+pytestmark = pytest.mark.slow
+
 posix = pytest.mark.skipif(os.name != "posix", reason="FIFOs, signals and byte file names are POSIX")
 
 # A child that makes every file whose name ends in "kill.txt" kill its worker, then

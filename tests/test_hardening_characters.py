@@ -66,6 +66,7 @@ def _docx_xml(data: bytes) -> str:
         return archive.read("word/document.xml").decode("utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("character", CONTROLS)
 def test_every_format_renders_a_report_with_control_characters(character: str) -> None:
     pytest.importorskip("docx")

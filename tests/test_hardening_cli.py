@@ -25,6 +25,9 @@ from govinfo_report.commands import parse as parse_command
 from govinfo_report.reading import MAX_SIZE
 from tests.conftest import SEED_NAMES, seed_text
 
+# Each test runs the command line in a subprocess: the quick loop leaves these out.
+pytestmark = pytest.mark.slow
+
 posix = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero are POSIX")
 
 COMMANDS: dict[str, list[str]] = {

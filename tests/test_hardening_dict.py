@@ -267,6 +267,7 @@ def _loads(data: dict[str, Any]) -> bool:
     return True
 
 
+@pytest.mark.slow
 @given(_mutated())
 def test_from_dict_accepts_exactly_what_the_schema_accepts(data: dict[str, Any]) -> None:
     assert _loads(data) == VALIDATOR.is_valid(data), list(VALIDATOR.iter_errors(data))[:1]

@@ -23,6 +23,9 @@ from govinfo_report._grammar import parser
 from govinfo_report.normalize import MARKDOWN_RULE
 from tests.conftest import seed_text
 
+# Worker processes, subprocesses and timings: the quick loop leaves these out.
+pytestmark = pytest.mark.slow
+
 HOUSING = "002_8227bd99a070a766"  # PDF text layer
 BUDGET = 60  # seconds; the fixed code parses each input in well under one
 

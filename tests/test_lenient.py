@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,10 +17,8 @@ GOV = "000_7047d3e44c49cbca"  # PDF text layer, non-zero counts in table 3
 HOUSING = "002_8227bd99a070a766"
 
 
-def _all_none(row: object) -> bool:
-    return all(
-        getattr(row, name) is None for name in row.__attrs_attrs__.__dict__ if not name.startswith("_")
-    )
+def _all_none(row: attrs.AttrsInstance) -> bool:
+    return all(getattr(row, field.name) is None for field in attrs.fields(type(row)))
 
 
 def _values(row: object) -> list[object]:
@@ -197,11 +196,13 @@ def _damaged_seed(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 @given(_damaged_seed())
 def test_damaged_seeds(text: str) -> None:
     _parse_both(text)
 
 
+@pytest.mark.slow
 def test_a_report_repeated_a_thousand_times() -> None:
     text = seed_text(HOUSING) * 1000
     with pytest.raises(gr.ParseError, match="重复出现"):
@@ -211,6 +212,7 @@ def test_a_report_repeated_a_thousand_times() -> None:
     assert len(report.diagnostics) == 999 * 6  # each repeat's six headings, skipped and reported
 
 
+@pytest.mark.slow
 def test_a_table3_row_repeated_ten_thousand_times() -> None:
     row = "1.属于国家秘密 0 0 0 0 0 0 0\n"
     text = replace_once(seed_text(GOV), row, row * 10_000)

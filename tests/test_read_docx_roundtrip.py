@@ -28,7 +28,7 @@ from tests.test_read_docx import same_report
 
 pytest.importorskip("docx")
 
-EXAMPLES = max(10, settings.default.max_examples // 10)
+EXAMPLES = max(10, settings().max_examples // 10)  # the profile loaded by conftest
 
 
 def _headings() -> list[re.Pattern[str]]:
@@ -59,12 +59,14 @@ def check_round_trip(report: gr.Report) -> None:
     same_report(gr.parse_docx(data), report)
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES)
 @given(reports())
 def test_any_report_reads_back_from_its_word_file(report: gr.Report) -> None:
     check_round_trip(report)
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES)
 @given(consistent_reports())
 def test_any_consistent_report_reads_back_from_its_word_file(report: gr.Report) -> None:

@@ -383,6 +383,7 @@ def test_a_damaged_properties_part_does_not_stop_the_reading() -> None:
     assert document.source.title is None
 
 
+@pytest.mark.slow
 def test_both_ways_of_reading_a_table_give_the_same_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     """A table without text boxes, deletions … is read in one pass; the walk must agree with it."""
     from govinfo_report.readers import docx_grid, wordml

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from tests.conftest import seed_text
+from tests.conftest import proactive_2021, seed_text
 
 SEED = "000_7047d3e44c49cbca"
 # Seed 000's 规章 row as the library's own page prints it: 2, 0, 9.
@@ -41,7 +41,7 @@ def test_a_letter_in_a_table_2_cell_names_that_cell() -> None:
 def test_lenient_reading_places_the_diagnostic_in_the_page() -> None:
     page = seed_page().replace(RULES_ROW, RULES_ROW.replace(">2<", ">2O<"))
     report = gr.parse_html(page, lenient=True)
-    assert report.proactive.rules.issued is None
+    assert proactive_2021(report).rules.issued is None
     located = [d.location for d in report.diagnostics if d.location and d.location.table == 1]
     assert gr.Location(line=line_of(page, ">2O<"), table=1, table_row=3, table_column=2) in located
 
@@ -55,7 +55,7 @@ def test_two_numbers_in_one_cell_are_refused_not_split() -> None:
     assert "2个数（“1 2”）" in info.value.reason
     assert info.value.excerpt.startswith("规章 | ∅ | ")  # the reading text has the cell blank
     lenient = gr.parse_html(page, lenient=True)
-    assert lenient.proactive.rules.issued is None  # neither 1 nor 2, nor split into two cells
+    assert proactive_2021(lenient).rules.issued is None  # neither 1 nor 2, nor split into two cells
     (problem,) = [d for d in lenient.diagnostics if d.code == "CELL-UNREADABLE"]
     assert problem.location == info.value.location
 

@@ -74,11 +74,13 @@ def _check(report: gr.Report) -> None:
     assert back != report, problems
 
 
+@pytest.mark.slow
 @given(reports())
 def test_generated_reports_read_back_from_their_page(report: gr.Report) -> None:
     _check(report)
 
 
+@pytest.mark.slow
 @given(consistent_reports())
 def test_consistent_reports_read_back_from_their_page(report: gr.Report) -> None:
     _check(report)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given
@@ -20,7 +21,7 @@ from govinfo_report.readers.pdf_page import (
     _thin_rectangle,
 )
 from govinfo_report.readers.pdf_tables import grids, join_continued
-from govinfo_report.readers.pdf_text import Paragraphs, is_page_number, lines
+from govinfo_report.readers.pdf_text import Line, Paragraphs, is_page_number, lines
 
 EM = 16.0
 
@@ -115,25 +116,25 @@ LEFT, WIDTH = 80.0, 20
 PAGE_WIDTH = LEFT + WIDTH * EM + LEFT  # even margins
 
 
-def column_lines(rows: list[tuple[str, float]], top: float = 100.0) -> list[object]:
-    out = []
+def column_lines(rows: list[tuple[str, float]], top: float = 100.0) -> list[Line]:
+    out: list[Line] = []
     for number, (text, x) in enumerate(rows):
         out.extend(lines(write(text, x, top + 28 * number)))
     return out
 
 
-def paragraphs_of(pages: dict[int, list[object]]) -> list[str]:
-    joiner = Paragraphs(pages, dict.fromkeys(pages, PAGE_WIDTH))  # type: ignore[arg-type]
-    out: list[list[object]] = []
-    previous: tuple[object, int] | None = None
+def paragraphs_of(pages: dict[int, list[Line]]) -> list[str]:
+    joiner = Paragraphs(pages, dict.fromkeys(pages, PAGE_WIDTH))
+    out: list[list[Line]] = []
+    previous: tuple[Line, int] | None = None
     for page, page_lines in pages.items():
         for line in page_lines:
-            if previous is not None and joiner.continues(previous[0], previous[1], line, page):  # type: ignore[arg-type]
+            if previous is not None and joiner.continues(previous[0], previous[1], line, page):
                 out[-1].append(line)
             else:
                 out.append([line])
             previous = (line, page)
-    return [Paragraphs.join([line.text for line in group]) for group in out]  # type: ignore[attr-defined]
+    return [Paragraphs.join([line.text for line in group]) for group in out]
 
 
 FULL = "政" * WIDTH
@@ -195,8 +196,8 @@ def test_space_between_paragraphs_ends_one() -> None:
 
 
 def grid_page(
-    xs: list[float],
-    ys: list[float],
+    xs: Sequence[float],
+    ys: Sequence[float],
     texts: dict[tuple[int, int], str],
     *,
     skip: set[tuple[str, int]] = frozenset(),  # type: ignore[assignment]
@@ -452,7 +453,7 @@ def test_wrapped_paragraphs_come_back(paragraphs: list[str], breaks: list[int]) 
     for paragraph in paragraphs:
         for number, text in enumerate(_wrap(paragraph)):
             printed.append((text, LEFT + (2 * EM if number == 0 else 0)))
-    pages: dict[int, list[object]] = {}
+    pages: dict[int, list[Line]] = {}
     page, row = 1, 0
     cuts = {sum(breaks[: at + 1]) for at in range(len(breaks))}
     for number, (text, x) in enumerate(printed):

@@ -135,6 +135,7 @@ def test_no_heading_and_no_row_still_raises() -> None:
         gr.parse("这是一封普通的信。\n祝好！", lenient=True)
 
 
+@pytest.mark.slow
 def test_a_long_line_of_repeated_labels_keeps_short_excerpts() -> None:
     line = "规章 " * 20_000
     text = _replace(seed_text(GOV), "规章 2 0 9\n", "规章 2 0 9\n" + line + "\n")

@@ -59,18 +59,21 @@ def check_docx_tables(report: gr.Report, document: Any) -> None:
     check_merged_cells(report, spans)
 
 
+@pytest.mark.slow
 def test_seed_tables_cell_by_cell() -> None:
     for name in SEED_NAMES:
         report = gr.parse(seed_text(name))
         check_docx_tables(report, _open(report))
 
 
+@pytest.mark.slow
 @settings(max_examples=10)
 @given(reports())
 def test_generated_tables_cell_by_cell(report: gr.Report) -> None:
     check_docx_tables(report, _open(report))
 
 
+@pytest.mark.slow
 def test_text_in_order() -> None:
     for name in SEED_NAMES:
         report = gr.parse(seed_text(name))
@@ -93,6 +96,7 @@ def test_text_in_order() -> None:
         assert texts == expected
 
 
+@pytest.mark.slow
 def test_a4_page() -> None:
     document = _open(gr.skeleton("某某局", 2025))
     section = document.sections[0]
@@ -108,6 +112,7 @@ def _east_asian(run: Any) -> str | None:
     return value
 
 
+@pytest.mark.slow
 def test_fonts_are_set_by_name_for_east_asian_text() -> None:
     by_style: dict[str, set[str | None]] = {}
     for report in (gr.parse(seed_text("000_7047d3e44c49cbca")), gr.skeleton("某某局", 2025)):

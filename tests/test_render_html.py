@@ -13,6 +13,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 
 import attrs
+import pytest
 from hypothesis import given, settings
 
 import govinfo_report as gr
@@ -82,7 +83,9 @@ def expected_tables(report: gr.Report) -> dict[int, list[list[str]]]:
     """Each table as a matrix of texts, a merged cell's text in every position it covers."""
     table2: list[list[str]] = []
     item = ""
-    columns = {cell.row_path: [] for cell in gr.cells(report) if cell.table == 2}
+    columns: dict[tuple[str, ...], list[str]] = {
+        cell.row_path: [] for cell in gr.cells(report) if cell.table == 2
+    }
     for cell in gr.cells(report):
         if cell.table == 2:
             columns[cell.row_path].append(cell.column)
@@ -299,6 +302,7 @@ def test_seed_tables_cell_by_cell() -> None:
         check_html_tables(report, gr.render(report, "html"))
 
 
+@pytest.mark.slow
 @settings(max_examples=25)
 @given(reports())
 def test_generated_tables_cell_by_cell(report: gr.Report) -> None:
@@ -368,6 +372,7 @@ def test_narrative_structure() -> None:
     assert any(sub.inline for sub in gr.parse(seed_text(SEED_NAMES[0])).overview.subsections)
 
 
+@pytest.mark.slow
 @settings(max_examples=25)
 @given(reports())
 def test_generated_narrative(report: gr.Report) -> None:

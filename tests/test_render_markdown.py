@@ -12,12 +12,14 @@ from tests.conftest import SEED_NAMES, VARIANTS, seed_text, variants
 from tests.test_render_html import HtmlCell, html_matrix, parse_page
 
 
+@pytest.mark.slow
 @given(reports())
 def test_markdown_round_trip(report: gr.Report) -> None:
     assume(not gr.text_layout_problems(report))
     assert gr.parse(gr.render(report, "markdown")) == report
 
 
+@pytest.mark.slow
 @given(consistent_reports())
 def test_markdown_round_trip_of_consistent_reports(report: gr.Report) -> None:
     assume(not gr.text_layout_problems(report))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
 from hypothesis import assume, given
@@ -11,12 +13,14 @@ from govinfo_report.testing import consistent_reports, reports
 from tests.conftest import SEED_NAMES, VARIANTS, seed_text, variants
 
 
+@pytest.mark.slow
 @given(reports())
 def test_text_round_trip(report: gr.Report) -> None:
     assume(not gr.text_layout_problems(report))
     assert gr.parse(gr.render(report, "text")) == report
 
 
+@pytest.mark.slow
 @given(consistent_reports())
 def test_text_round_trip_of_consistent_reports(report: gr.Report) -> None:
     assume(not gr.text_layout_problems(report))
@@ -53,7 +57,7 @@ def test_not_filled_is_rendered_as_a_dash() -> None:
     assert "规章 0 — 0" in gr.render(report).split("\n")
 
 
-def _with(report: gr.Report, **changes: object) -> gr.Report:
+def _with(report: gr.Report, **changes: Any) -> gr.Report:  # passed on to attrs.evolve
     return attrs.evolve(report, **changes)
 
 

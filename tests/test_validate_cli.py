@@ -124,10 +124,11 @@ class Terminal(io.StringIO):
 
 
 def test_colour_only_on_a_terminal(tmp_path: Path) -> None:
+    from govinfo_report.cli import command_parser
     from govinfo_report.commands import validate as command
 
     path = write_altered(tmp_path, *ALTERED_ROW)
-    args = type("Args", (), {"files": [str(path)], "format": "text", "encoding": None})()
+    args = command_parser(command).parse_args([str(path)])
     terminal, plain = Terminal(), io.StringIO()
     assert command.run(args, terminal) == 1
     assert command.run(args, plain) == 1

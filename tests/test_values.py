@@ -8,7 +8,7 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.values import EMPTY, MAX_COUNT, Money, ValueProblem, classify, convert
-from tests.conftest import seed_text
+from tests.conftest import proactive_2021, seed_text
 
 # Every spelling of "not filled in" that national-format.md and real reports use.
 MARKS = ["/", "／", "-", "—", "——", "―", "－", "–", "─", "无", "空"]
@@ -28,9 +28,10 @@ def test_every_mark_reads_in_a_pipe_row_with_a_blank_beside_it(mark: str) -> Non
     at = next(i for i, line in enumerate(lines) if line.startswith("规章"))
     lines[at] = f"| 规章 | {mark} | | {mark} |"
     report = gr.parse("\n".join(lines))
-    assert report.proactive.rules.issued is None
-    assert report.proactive.rules.repealed is None
-    assert report.proactive.rules.in_force is None
+    rules = proactive_2021(report).rules
+    assert rules.issued is None
+    assert rules.repealed is None
+    assert rules.in_force is None
 
 
 @pytest.mark.parametrize(

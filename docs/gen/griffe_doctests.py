@@ -13,7 +13,7 @@ from typing import Any
 
 import griffe
 
-_SECTION = re.compile(r"^(\s*)Examples?:\s*$")
+_SECTION = re.compile(r"^(\s*)Examples:\s*$")
 
 
 def fence_doctests(text: str) -> str:

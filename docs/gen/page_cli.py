@@ -107,6 +107,12 @@ def _arguments(parser: argparse.ArgumentParser) -> str:
     return table(("argument", "values", "default", "help"), rows)
 
 
+def _examples(parser: argparse.ArgumentParser) -> str:
+    """The command lines of the parser's epilog (``示例：`` and indented lines)."""
+    lines = (parser.epilog or "").splitlines()
+    return "\n".join(line.strip() for line in lines if line.startswith(" "))
+
+
 def _module_doc(name: str) -> str:
     for module in cli.COMMANDS:
         if name == module.NAME and module.__doc__:
@@ -120,11 +126,22 @@ def _command(name: str, parser: argparse.ArgumentParser) -> Iterator[str]:
         yield f"{parser.description}\n"
     yield f"```text\n{_usage(parser)}\n```\n"
     yield _arguments(parser)
+    examples = _examples(parser)
+    if examples:
+        yield f"Examples (the end of `govinfo-report {name} --help`):\n"
+        yield f"```sh\n{examples}\n```\n"
     doc = _module_doc(name)
     if doc:
         module = next(m for m in cli.COMMANDS if name == m.NAME)
         yield f'??? note "How it works (from the docstring of `{module.__name__}`)"\n'
         yield "\n".join(f"    {line}" if line else "" for line in doc.splitlines()) + "\n"
+
+
+def _arguments_doc() -> str:
+    """The decisions of the Chinese parser and the help wrapping (its module's docstring)."""
+    from govinfo_report.commands import arguments
+
+    return (arguments.__doc__ or "").split("\n\n", 1)[1].strip()
 
 
 def render() -> str:
@@ -156,6 +173,14 @@ def render() -> str:
             "notes below say which apply.\n"
         ),
     ]
+    behaviour = from_rst(cli.__doc__.split("\n\n", 1)[1].strip() if cli.__doc__ else "")
+    behaviour += "\n\n" + from_rst(_arguments_doc())
+    parts.append(
+        '??? note "How the command line behaves (from the docstrings of `govinfo_report.cli` and '
+        '`govinfo_report.commands.arguments`)"\n'
+        + "\n".join(f"    {line}" if line else "" for line in behaviour.splitlines())
+        + "\n"
+    )
     for module in unwired_commands():
         parts.append(
             f'!!! warning "`{module.NAME}` is not reachable from `govinfo-report` yet"\n'

@@ -241,6 +241,11 @@ def example(rule: str) -> Example:
     )
 
 
+def _prose(doc: str) -> str:
+    """A docstring without its ``Example:`` / ``Examples:`` section (the API page shows those)."""
+    return re.split(r"^\s*Examples?:\s*$", doc, maxsplit=1, flags=re.MULTILINE)[0].rstrip()
+
+
 def _checks(function: Callable[..., object], rule: str) -> str:
     """The rule function's docstring without its ``ID (edition):`` prefix, as a sentence."""
     doc = " ".join((function.__doc__ or "").split())
@@ -316,7 +321,7 @@ def render() -> str:
         for rule, function in RULES
     ]
     headers = ("id", "severity", *edition_names, "checks")
-    validate_doc = from_rst(" ".join((gr.validate.__doc__ or "").split("\n\n", 1)[-1].split()))
+    validate_doc = from_rst(" ".join(_prose(gr.validate.__doc__ or "").split("\n\n", 1)[-1].split()))
     return "\n".join(
         [
             "# Rules catalogue\n",

@@ -4,12 +4,21 @@
 write reports (``validate``, ``render``, ``skeleton``, ``from_cells``,
 ``json_schema``) are loaded on first use (see ``govinfo_report/__init__.py``),
 so that a script that only parses starts quickly.
+
+>>> import importlib.metadata
+>>> import govinfo_report as gr
+>>> sorted(gr.EDITIONS)                          # the layout editions, by name
+['2019', '2021']
+>>> gr.__version__ == importlib.metadata.version("govinfo-report")
+True
 """
 
 from __future__ import annotations
 
+import json
 import os
 
+from .errors import SerializationError
 from .model import Report
 from .parse import parse, parse_document
 from .readers import load, read_document, reader_for
@@ -31,7 +40,7 @@ __all__ = [
 
 
 def parse_file(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | bytes,
     *,
     encoding: str | None = None,
     edition: str | None = None,
@@ -39,6 +48,8 @@ def parse_file(
     max_size: int = MAX_SIZE,
 ) -> Report:
     """Read a report file of any form the library reads and parse it.
+
+    ``path`` is the file's path, or its bytes (what a program read from standard input).
 
     The form is decided from the file's content, not its name: text (any
     encoding), a web page (``.html``, needs the ``html`` extra), a Word file
@@ -61,12 +72,39 @@ def parse_file(
         >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
         >>> report.agency, report.applications.new_received.natural_person
         ('中卫市人民政府办公室', 29)
+        >>> from pathlib import Path
+        >>> data = Path("examples/zhongwei-government-office-2024.txt").read_bytes()
+        >>> gr.parse_file(data) == report
+        True
     """
     data, name, sniffed = load(path, max_size=max_size)
-    if sniffed.form == "json":
-        return from_json(decode(data, encoding))
+    if sniffed.form == "json" or (sniffed.form == "text" and _json_text(data, name)):
+        return _from_json_file(decode(data, encoding))
     document = reader_for(sniffed).read(data, path=name, encoding=encoding, detail=sniffed.detail)
     return parse_document(document, edition=edition, lenient=lenient, max_size=max_size)
+
+
+def _json_text(data: bytes, name: str | None) -> bool:
+    """Text read as JSON: an object (no report starts with ``{``), or anything in a ``.json`` file."""
+    start = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start.startswith(b"{") or (name or "").lower().endswith(".json")
+
+
+def _from_json_file(text: str) -> Report:
+    """:func:`from_json`, saying so when the JSON is not a report's JSON form at all."""
+    try:
+        return from_json(text)
+    except SerializationError:
+        try:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
+            value = None
+        if not isinstance(value, dict) or "schema_version" not in value:
+            raise SerializationError(
+                "这是JSON，但不是报告的JSON形式（没有schema_version）；"
+                "应为 gr.to_json 或 govinfo-report parse 的输出"
+            ) from None
+        raise
 
 
 def parse_html(

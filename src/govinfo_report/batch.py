@@ -42,9 +42,10 @@ import attrs
 from ._grammar import parser
 from .api import parse_file
 from .cells import cells
-from .errors import GovInfoError, ParseError
+from .errors import GovInfoError
 from .model import Report
 from .normalize import printable
+from .records import diagnostic_record, error_record
 from .rules import validate
 from .serialize import dumps, to_dict
 from .values import format_value
@@ -87,6 +88,8 @@ class FileResult:
         diagnostics: how many things lenient parsing skipped or filled in.
         errors: how many validation findings of severity ``error``.
         message: the error, when the file could not be read (printable).
+        diagnostic_records: the diagnostics as :func:`~govinfo_report.records.diagnostic_record`
+            objects (for the command line's summary and ``--diagnostics``).
     """
 
     path: str
@@ -95,6 +98,7 @@ class FileResult:
     diagnostics: int = 0
     errors: int = 0
     message: str = ""
+    diagnostic_records: tuple[dict[str, Any], ...] = ()
 
 
 @attrs.frozen
@@ -233,10 +237,13 @@ def cell_rows(report: Report, path: str | None = None) -> Iterator[list[str]]:
         ]
 
 
-def process_file(path: str, fmt: str = "jsonl", lenient: bool = False, check: bool = True) -> FileResult:
+def process_file(
+    path: str, fmt: str = "jsonl", lenient: bool = False, check: bool = True, edition: str | None = None
+) -> FileResult:
     """Parse (and validate) one file and write its output; never raises for a bad file."""
     try:
-        report = parse_file(path, lenient=lenient)
+        report = parse_file(path, lenient=lenient, edition=edition)
+        diagnostics = tuple(diagnostic_record(d) for d in report.diagnostics)
         findings = validate(report) if check else []
         errors = sum(1 for finding in findings if finding.severity == "error")
         if fmt == "cells":
@@ -248,14 +255,14 @@ def process_file(path: str, fmt: str = "jsonl", lenient: bool = False, check: bo
                 "path": printable(path),
                 "status": "ok",
                 "error": None,
-                "diagnostics": [attrs.asdict(d) for d in report.diagnostics],
+                "diagnostics": list(diagnostics),
                 "findings": [finding.to_dict() for finding in findings],
                 "report": to_dict(report),
             }
             text = dumps(record) + "\n"
     except Exception as error:  # one broken file must not end a batch
         return _failure(path, fmt, error)
-    return FileResult(path, True, text, len(report.diagnostics), errors)
+    return FileResult(path, True, text, len(report.diagnostics), errors, diagnostic_records=diagnostics)
 
 
 def _failure(path: str, fmt: str, error: BaseException | str) -> FileResult:
@@ -269,9 +276,7 @@ def _failure(path: str, fmt: str, error: BaseException | str) -> FileResult:
     message = full.split("\n")[0]
     if fmt == "cells":
         return FileResult(path, False, "", message=message)
-    detail: dict[str, Any] = {"type": kind, "message": full}
-    if isinstance(error, ParseError):
-        detail.update(line=error.line, column=error.column)
+    detail = error_record(error, kind, full)
     record: dict[str, Any] = {
         "path": printable(path),
         "status": "error",
@@ -286,7 +291,7 @@ def _failure(path: str, fmt: str, error: BaseException | str) -> FileResult:
 # ---------------------------------------------------------------------------
 # Many files
 
-_Task = tuple[str, str, bool, bool]
+_Task = tuple[str, str, bool, bool, str | None]
 
 
 def parse_many(
@@ -296,8 +301,11 @@ def parse_many(
     jobs: int | None = None,
     lenient: bool = False,
     check: bool = True,
+    edition: str | None = None,
 ) -> Generator[FileResult, None, None]:
     """One result per path, in order, parsed by ``jobs`` processes (default: all cores).
+
+    ``edition`` forces the layout edition of every file (default: detected per file).
 
     Raises:
         ValueError: ``fmt`` is not one of :data:`FORMATS`, or ``jobs`` is not a
@@ -308,7 +316,7 @@ def parse_many(
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise ValueError(f"进程数（jobs）应为正整数，实际为{jobs!r}")
     workers = jobs or os.cpu_count() or 1
-    return _results(((path, fmt, lenient, check) for path in paths), workers)
+    return _results(((path, fmt, lenient, check, edition) for path in paths), workers)
 
 
 def _results(tasks: Iterator[_Task], workers: int) -> Generator[FileResult, None, None]:

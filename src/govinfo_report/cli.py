@@ -1,12 +1,18 @@
 """The ``govinfo-report`` command: the only place that prints.
 
-Each sub-command lives in :mod:`govinfo_report.commands`; this module builds
+Each sub-command lives in :mod:`govinfo_report.commands`; ``govinfo_report.cli`` builds
 the argument parser, opens the output, and turns the library's exceptions
 into a message on standard error and exit status 2.  Nothing ends in a
 traceback: Ctrl-C prints ``已中断`` and exits 130, and an exception the library
 does not expect (a bug) prints one line saying so, with a hint to report it,
 and exits 2.  An output file that is also one of the inputs is refused before
 it is opened (opening it would empty the input).
+
+The parser speaks Chinese (:mod:`govinfo_report.commands.arguments`): argparse's
+own messages and help are translated, help text wraps by display width without
+breaking a Latin word, and every command's help ends with examples (its module's
+``EXAMPLES``).  Every command takes ``-q``/``--quiet`` (no progress line, summary
+or diagnostics summary; errors are still printed).
 """
 
 from __future__ import annotations
@@ -20,16 +26,28 @@ from types import ModuleType
 from typing import TextIO
 
 from . import __version__
+from .commands import check as check_command
 from .commands import fill as fill_command
 from .commands import parse as parse_command
 from .commands import render as render_command
 from .commands import schema as schema_command
 from .commands import skeleton as skeleton_command
 from .commands import validate as validate_command
+from .commands.arguments import ArgumentParser, UsageError
+from .commands.inputs import shown
 from .errors import GovInfoError
 from .normalize import printable
 
-__all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERRUPTED", "EXIT_OK", "main"]
+__all__ = [
+    "COMMANDS",
+    "EXAMPLES",
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "command_parser",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -46,21 +64,52 @@ COMMANDS: tuple[ModuleType, ...] = (
     skeleton_command,
     fill_command,
     render_command,
+    check_command,
     schema_command,
 )
 
+#: What ``govinfo-report --help`` ends with.
+EXAMPLES = (
+    "govinfo-report parse report.txt --format cells",
+    "govinfo-report validate reports/ --lenient",
+    "govinfo-report skeleton --agency 某某市某某局 --year 2025 -o cells.csv",
+)
+
+
+def _epilog(examples: Sequence[str]) -> str:
+    return "示例：\n" + "\n".join(f"  {example}" for example in examples)
+
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="govinfo-report",
         description="政府信息公开工作年度报告：解析、校验、生成。",
+        epilog=_epilog(EXAMPLES),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", title="子命令")
     for module in COMMANDS:
-        sub = commands.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        module.add_arguments(sub)
-        sub.set_defaults(run=module.run)
+        sub = commands.add_parser(
+            module.NAME, help=module.HELP, description=module.HELP, epilog=_epilog(module.EXAMPLES)
+        )
+        _add_arguments(sub, module)
+    return parser
+
+
+def _add_arguments(parser: argparse.ArgumentParser, module: ModuleType) -> None:
+    module.add_arguments(parser)
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="安静：不显示进度、汇总和诊断摘要（错误照常显示）"
+    )
+    parser.set_defaults(run=module.run)
+
+
+def command_parser(module: ModuleType) -> argparse.ArgumentParser:
+    """The parser of one command on its own (``govinfo-report NAME``), as ``main`` builds it."""
+    parser = ArgumentParser(
+        prog=f"govinfo-report {module.NAME}", description=module.HELP, epilog=_epilog(module.EXAMPLES)
+    )
+    _add_arguments(parser, module)
     return parser
 
 
@@ -83,7 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return status
     except GovInfoError as exc:
         paths = getattr(args, "paths", None) or getattr(args, "files", None) or [getattr(args, "file", None)]
-        where = printable(str(paths[0])) if len(paths) == 1 and paths[0] is not None else None
+        named = len(paths) == 1 and paths[0] is not None and not isinstance(exc, UsageError)
+        where = shown(str(paths[0])) if named else None
         message = printable(str(exc))
         print(f"{where}: {message}" if where else message, file=sys.stderr)
         return EXIT_ERROR
@@ -104,12 +154,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
     """An output file (``-o``) that is one of the files named as inputs is an error."""
-    output = getattr(args, "output", None) or getattr(args, "output_path", None)
-    if not output:
-        return
+    outputs = [getattr(args, name, None) for name in ("output", "output_path", "diagnostics")]
     named = [*(getattr(args, "paths", None) or ()), *(getattr(args, "files", None) or ())]
     if getattr(args, "file", None):
         named.append(args.file)
+    for output in filter(None, outputs):
+        _refuse_overwriting(output, [path for path in named if path != "-"])
+
+
+def _refuse_overwriting(output: str, named: list[str]) -> None:
     for path in named:
         with contextlib.suppress(OSError, ValueError):
             same = (

@@ -3,9 +3,9 @@
 A record names one cell by its address (table number, row path, column path,
 exactly as :func:`govinfo_report.cells` yields them and ``--format cells``
 prints them) and gives its value.  Records may be
-:class:`~govinfo_report.cells.CellRecord` objects, dicts, or the rows of a CSV
-file read with :class:`csv.DictReader` (header ``table,row,column,value``;
-other columns are ignored).
+:class:`~govinfo_report.cells.CellRecord` objects, ``(table, row, column, value)``
+tuples (or lists), dicts, or the rows of a CSV file read with :class:`csv.DictReader`
+(header ``table,row,column,value``; other columns are ignored).
 
 Values: an ``int``/``Decimal`` as it is; a string is read as the parser reads
 a printed cell (``12``, ``0``, ``1,234``, ``12.50`` for amounts; see
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -33,12 +33,17 @@ from .normalize import first_invalid_character, printable
 from .skeleton import skeleton
 from .values import MAX_AMOUNT, MAX_COUNT, Money, Value, ValueProblem, convert
 
-__all__ = ["from_cells"]
+__all__ = ["fill_tables", "from_cells", "record_position"]
 
 _KEYS = ("table", "row", "column", "value")
 _TABLE_NUMERALS = {"二": 2, "三": 3, "四": 4, "表二": 2, "表三": 3, "表四": 4}
 
-Record = CellRecord | Mapping[str, Any]
+Record = CellRecord | Mapping[str, Any] | Sequence[Any]
+
+
+def record_position(number: int) -> str:
+    """How messages name the ``number``-th record (1-based): ``第3条记录``."""
+    return f"第{number}条记录"
 
 
 def from_cells(
@@ -53,7 +58,7 @@ def from_cells(
 
     Args:
         records: one per cell, with ``table``, ``row``, ``column`` and ``value``
-            (``CellRecord`` objects, dicts or CSV rows).
+            (``CellRecord`` objects, ``(table, row, column, value)`` tuples, dicts or CSV rows).
         agency: the issuing body.
         year: the reporting year.
         edition: the layout edition of the addresses (``"2021"``, ``"2019"``); by default
@@ -74,6 +79,38 @@ def from_cells(
             not an iterable of records.  The message names the record (1-based) and the address.
         ValueError: ``agency`` or ``year`` as :func:`~govinfo_report.skeleton.skeleton`
             refuses them.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.from_cells(
+        ...     [
+        ...         (3, "一、本年新收政府信息公开申请数量", "自然人", 12),
+        ...         {"table": 3, "row": "二、上年结转政府信息公开申请数量", "column": "自然人", "value": "3"},
+        ...     ],
+        ...     agency="某某市某某局",
+        ...     year=2025,
+        ... )
+        >>> report.applications.new_received.natural_person, report.applications.carried_over.natural_person
+        (12, 3)
+        >>> report.applications.new_received.total is None   # no record names it: not filled in
+        True
+    """
+    return fill_tables(records, agency=agency, year=year, edition=edition, title=title)
+
+
+def fill_tables(
+    records: Iterable[Record],
+    *,
+    agency: str,
+    year: int,
+    edition: str | Edition | None = None,
+    title: str | None = None,
+    position: Callable[[int], str] = record_position,
+) -> Report:
+    """:func:`from_cells`, with ``position`` naming a record in messages (``fill`` names CSV lines).
+
+    The ``record`` of a :class:`~govinfo_report.errors.CellsError` stays the record's number.
     """
     if isinstance(records, str | bytes) or not isinstance(records, Iterable):
         raise CellsError(f"records应为记录的序列（如列表或csv.DictReader），实际为{type(records).__name__}")
@@ -89,7 +126,7 @@ def from_cells(
         if key not in addresses:
             raise CellsError(_unknown(key, addresses), address=address, record=number)
         if key in seen:
-            raise CellsError(f"{address}重复（第{seen[key]}条记录已给出）", address=address, record=number)
+            raise CellsError(f"{address}重复（{position(seen[key])}已给出）", address=address, record=number)
         seen[key] = number
         spec = addresses[key][1]
         values[table_number][spec.key] = _value(raw, spec, address, number)
@@ -151,6 +188,10 @@ def _table_class(
 def _fields(record: Record, number: int) -> tuple[int, str, str, object]:
     if isinstance(record, CellRecord):
         return record.table, record.row, record.column, record.value
+    if isinstance(record, Sequence) and not isinstance(record, str | bytes):
+        if len(record) != len(_KEYS):
+            raise CellsError(f"应为(table, row, column, value)四项，实际为{len(record)}项", record=number)
+        record = dict(zip(_KEYS, record, strict=True))
     if not isinstance(record, Mapping):
         raise CellsError(
             f"应为含table、row、column、value的记录，实际为{type(record).__name__}", record=number

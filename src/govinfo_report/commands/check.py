@@ -17,15 +17,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..analysis.corpus import COLUMNS, CorpusCheck, check_corpus
 from ..narrative import display_width
+from ..progress import Progress
+from .arguments import positive
+from .output import chosen_format
 
 NAME = "check"
 HELP = "检查目录中的全部报告：勾稽关系、未填写单元格、叙述与表格、章节、信息处理费、与上年重复率"
+EXAMPLES = (
+    "govinfo-report check reports/2024 --previous reports/2023",
+    "govinfo-report check reports/ -o scorecard.xlsx        # Excel工作簿（需xlsx扩展）",
+    "govinfo-report check reports/ --format json -o scorecard.json",
+)
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -58,34 +65,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         choices=("table", "json", "xlsx"),
-        default="table",
-        help="table：表格（默认）；json：供程序读取；xlsx：Excel工作簿（用 -o 指定文件）",
+        default=None,
+        help="table：表格（默认）；json：供程序读取；xlsx：Excel工作簿（用 -o 指定文件）。"
+        "不给出时按-o文件的扩展名",
     )
-    parser.add_argument("--jobs", type=int, default=None, help="并行进程数（默认为CPU核数）")
+    parser.add_argument("--jobs", type=positive, default=None, help="并行进程数（默认为CPU核数）")
     parser.add_argument("--lenient", action="store_true", help="宽松模式：尽量读出内容后再检查")
     parser.add_argument("-o", "--output", help="输出文件（默认标准输出）")
-
-
-class Progress:
-    """A one-line progress bar on standard error."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._shown = 0.0
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if now - self._shown < 0.1 and done < total:
-            return
-        self._shown = now
-        width = 30
-        filled = width * done // max(total, 1)
-        self._stream.write(f"\r{'█' * filled}{'·' * (width - filled)} {done}/{total}")
-        self._stream.flush()
-
-    def clear(self) -> None:
-        self._stream.write("\r\x1b[K")
-        self._stream.flush()
 
 
 def _missing(paths: list[str]) -> list[str]:
@@ -97,10 +83,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if missing:
         print(f"找不到：{'、'.join(missing)}", file=sys.stderr)
         return EXIT_ERROR
+    args.format = chosen_format(
+        args.format, args.output, "table", ("table", "json", "xlsx"), {"table": "text"}
+    )
     if args.format == "xlsx" and args.output is None and out.isatty():
         print("xlsx格式请用 -o 指定输出文件", file=sys.stderr)
         return EXIT_ERROR
-    progress = Progress(sys.stderr) if sys.stderr.isatty() else None
+    progress = Progress(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     result = check_corpus(
         args.paths, previous=args.previous, jobs=args.jobs, lenient=args.lenient, progress=progress
     )
@@ -118,7 +107,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         write_scorecard_xlsx(result, out.buffer)
     else:
         write_table(result, out)
-    print(summary(result), file=sys.stderr)
+    if not args.quiet:
+        print(summary(result), file=sys.stderr)
     if any(not failure.previous for failure in result.failures):
         return EXIT_ERROR
     return EXIT_FINDINGS if any(row.errors for row in result.rows) else EXIT_OK

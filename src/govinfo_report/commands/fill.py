@@ -3,7 +3,9 @@
 The CSV has the header ``table,row,column,value`` (other columns are
 ignored), one row per cell, as ``govinfo-report skeleton --format cells``
 writes it; an empty value leaves the cell not filled in.  Files saved by
-Excel as GB18030/GBK or UTF-8 with BOM are read like report files.
+Excel as GB18030/GBK or UTF-8 with BOM are read like report files.  Every
+error names the CSV line it is about, a duplicate record the line that gave the
+address first too.  The edition follows ``--year`` unless ``--edition`` is given.
 """
 
 from __future__ import annotations
@@ -15,13 +17,18 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from ..errors import CellsError, GovInfoError
-from ..fill import from_cells
+from ..fill import fill_tables
 from ..reading import MAX_SIZE, read_text
 from .render import add_output_arguments, output_format, write_report
 from .skeleton import add_front_arguments
 
 NAME = "fill"
 HELP = "用单元格CSV（table,row,column,value）填写报告的表格，其余为报告框架"
+EXAMPLES = (
+    "govinfo-report fill cells.csv --agency 某某市某某局 --year 2025 -o report.txt",
+    "govinfo-report fill cells.csv --agency 某某市某某局 --year 2025 -o report.docx",
+    "govinfo-report fill cells.csv --agency 某某县民政局 --year 2020 --format json",
+)
 
 _HEADER = ("table", "row", "column", "value")
 
@@ -58,11 +65,17 @@ def _csv_problem(exc: csv.Error) -> str:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    fmt = output_format(args, "json")
     text = read_text(args.file, args.encoding, max_size=MAX_SIZE)
     lines: list[int] = []
     try:
-        report = from_cells(
-            _records(text, lines), agency=args.agency, year=args.year, edition=args.edition, title=args.title
+        report = fill_tables(
+            _records(text, lines),
+            agency=args.agency,
+            year=args.year,
+            edition=args.edition,
+            title=args.title,
+            position=lambda number: f"第{lines[number - 1]}行",
         )
     except CellsError as exc:
         if exc.record is None:
@@ -70,5 +83,5 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         raise CellsError(f"第{lines[exc.record - 1]}行：{exc.reason}", address=exc.address) from None
     except ValueError as exc:
         raise GovInfoError(str(exc)) from None
-    write_report(report, output_format(args, "json"), args.output_path, out)
+    write_report(report, fmt, args.output_path, out)
     return 0

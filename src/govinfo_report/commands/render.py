@@ -1,9 +1,14 @@
-"""``govinfo-report render REPORT``: a report (JSON or text) as text, Markdown, HTML or Word.
+"""``govinfo-report render REPORT``: a report as text, Markdown, HTML or Word.
 
-Also home of what the generating commands share (``skeleton``, ``fill``,
-``render``): choosing the output format and writing the report, as text to
-standard output or a file, or as a Word file (binary, so only to a file named
-with ``-o``).
+The report is read as ``parse`` reads it: the library's JSON (``parse`` output), a
+report text, a web page, a Word or PDF file (through their readers: the ``html``,
+``docx`` and ``pdf`` extras), or ``-`` for standard input.  A cells CSV is refused with
+the advice to use ``fill``; JSON that is not a report's JSON form is refused as such.
+
+Also home of what the generating commands share (``skeleton``, ``fill``, ``render``):
+choosing the output format (``--format``, which an ``-o`` suffix must not contradict)
+and writing the report, as text to standard output or a file, or as a Word file
+(binary, so only to a file named with ``-o``).
 """
 
 from __future__ import annotations
@@ -12,31 +17,24 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from ..api import parse
-from ..errors import GovInfoError
 from ..model import Report
-from ..reading import MAX_SIZE, read_text
 from ..render import BINARY_FORMATS, FORMATS, render
-from ..serialize import from_json, to_json
+from ..serialize import to_json
+from .arguments import UsageError
+from .inputs import read_report
+from .output import chosen_format
 from .parse import write_cells
 
 NAME = "render"
-HELP = "把报告（JSON或文本）输出为文本、Markdown、HTML或Word（docx）"
+HELP = "把报告（JSON、文本、网页、Word或PDF）输出为文本、Markdown、HTML或Word（docx）"
+EXAMPLES = (
+    "govinfo-report render report.txt -o report.docx      # Word（扩展名决定格式）",
+    "govinfo-report render report.json --format html -o report.html",
+    "govinfo-report parse 年报.pdf | govinfo-report render - --format markdown",
+)
 
 #: Every output format of the generating commands: the renderers, JSON and the cells CSV.
 OUTPUT_FORMATS: tuple[str, ...] = (*FORMATS, "json", "cells")
-
-#: The format an output file's suffix implies when ``--format`` is not given.
-SUFFIXES: dict[str, str] = {
-    ".txt": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-    ".json": "json",
-    ".csv": "cells",
-}
 
 FORMAT_HELP = (
     "text：规范文本；markdown：Markdown（管道表格）；html：可打印的网页；docx：Word文件（需-o）；"
@@ -53,19 +51,19 @@ def add_output_arguments(parser: argparse.ArgumentParser, default: str) -> None:
 
 
 def output_format(args: argparse.Namespace, default: str) -> str:
-    """The format asked for, or the one the output file's suffix implies, or ``default``."""
-    if args.format:
-        return str(args.format)
-    if args.output_path:
-        return SUFFIXES.get(Path(args.output_path).suffix.lower(), default)
-    return default
+    """The format asked for, or the one the output file's suffix implies, or ``default``.
+
+    Raises:
+        UsageError: the suffix of ``-o`` means another format than ``--format``.
+    """
+    return chosen_format(args.format, args.output_path, default, OUTPUT_FORMATS)
 
 
 def write_report(report: Report, fmt: str, path: str | None, out: TextIO) -> None:
     """Write ``report`` in ``fmt`` to the file ``path``, or to ``out`` when there is none."""
     if fmt in BINARY_FORMATS:
         if not path:
-            raise GovInfoError(f"{fmt}格式是二进制文件，请用 -o 指定输出文件（如 -o report.{fmt}）")
+            raise UsageError(f"{fmt}格式是二进制文件，请用 -o 指定输出文件（如 -o report.{fmt}）")
         data = render(report, fmt)
         assert isinstance(data, bytes)
         Path(path).write_bytes(data)
@@ -88,21 +86,16 @@ def _write_text(report: Report, fmt: str, out: TextIO) -> None:
         out.write(text)
 
 
-def read_report(path: str, encoding: str | None = None) -> Report:
-    """A report from a JSON file (``gr.to_json``) or a report text (at most ``MAX_SIZE`` bytes)."""
-    text = read_text(path, encoding, max_size=MAX_SIZE)
-    if Path(path).suffix.lower() == ".json" or text.lstrip("\ufeff \t\r\n").startswith("{"):
-        return from_json(text)
-    return parse(text)
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="REPORT", help="报告：JSON文件（.json）或报告文本")
+    parser.add_argument(
+        "file", metavar="REPORT", help="报告：JSON（parse的输出）、文本、网页、Word或PDF文件；-：标准输入"
+    )
     parser.add_argument("--encoding", help="文件编码（默认自动识别）")
     add_output_arguments(parser, default="text")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    report = read_report(args.file, args.encoding)
-    write_report(report, output_format(args, "text"), args.output_path, out)
+    fmt = output_format(args, "text")
+    report = read_report(args.file, encoding=args.encoding)
+    write_report(report, fmt, args.output_path, out)
     return 0

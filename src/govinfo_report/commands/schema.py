@@ -10,6 +10,10 @@ from ..schema import json_schema
 
 NAME = "schema"
 HELP = "输出报告JSON形式的JSON Schema（draft 2020-12）"
+EXAMPLES = (
+    "govinfo-report schema -o report.schema.json",
+    "govinfo-report schema | python -m json.tool --sort-keys",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -17,7 +17,7 @@ from .html import render_html
 from .markdown import render_markdown
 from .text import render_text
 
-__all__ = ["BINARY_FORMATS", "FORMATS", "RENDERERS", "TextFormat", "render"]
+__all__ = ["ALIASES", "BINARY_FORMATS", "FORMATS", "RENDERERS", "TextFormat", "render"]
 
 #: The names of the formats rendered as text.
 TextFormat = Literal["text", "markdown", "html"]
@@ -36,13 +36,16 @@ FORMATS: tuple[str, ...] = tuple(RENDERERS)
 #: The formats ``render`` returns as ``bytes``.
 BINARY_FORMATS: frozenset[str] = frozenset({"docx"})
 
+#: Other names ``render`` accepts for a format.
+ALIASES: dict[str, str] = {"md": "markdown"}
+
 
 @overload
 def render(report: Report, fmt: Literal["docx"]) -> bytes: ...
 
 
 @overload
-def render(report: Report, fmt: TextFormat = "text") -> str: ...
+def render(report: Report, fmt: TextFormat | Literal["md"] = "text") -> str: ...
 
 
 @overload
@@ -55,14 +58,29 @@ def render(report: Report, fmt: str = "text") -> str | bytes:
     Formats: ``"text"`` (the canonical plain-text layout, read back by
     :func:`govinfo_report.parse`), ``"markdown"`` (pipe tables, read back too),
     ``"html"`` (one self-contained printable page) and ``"docx"`` (a Word file,
-    as ``bytes``; needs ``pip install 'govinfo-report[docx]'``).
+    as ``bytes``; needs ``pip install 'govinfo-report[docx]'``).  ``"md"`` is
+    another name of ``"markdown"``.
 
     Raises:
-        ValueError: ``fmt`` is not one of :data:`FORMATS`.
+        ValueError: ``fmt`` is not one of :data:`FORMATS` (nor an alias of one).
         ImportError: ``"docx"`` without python-docx installed.
+
+
+    Example:
+        >>> import govinfo_report as gr
+        >>> report = gr.parse_file("examples/zhongwei-government-office-2024.txt")
+        >>> text = gr.render(report)                 # the canonical text, read back as it was
+        >>> gr.parse(text) == report
+        True
+        >>> [line for line in gr.render(report, "md").splitlines() if line.startswith("#")][:2]
+        ['# 2024年政府信息公开工作年度报告', '## 一、总体情况']
+        >>> gr.render(report, "md") == gr.render(report, "markdown")
+        True
+        >>> gr.render(report, "docx")[:2]            # a Word file is a ZIP archive
+        b'PK'
     """
     try:
-        renderer = RENDERERS[fmt]
+        renderer = RENDERERS[ALIASES.get(fmt, fmt)]
     except KeyError:
         raise ValueError(f"未知的输出格式“{fmt}”；可用：{'、'.join(RENDERERS)}") from None
     return renderer(report)
