@@ -93,8 +93,8 @@ def test_2019_layout_for_a_2022_report() -> None:
 
 def test_blank_row_totals_and_a_wrong_table_4_total_read_as_printed() -> None:
     data = dict(BASE)
-    data["table3"] = {row: [*values[:6], None] for row, values in BASE["table3"].items()}  # type: ignore[attr-defined]
-    data["table4"] = dict(BASE["table4"], 行政复议=[1, 2, 3, 4, 0])  # type: ignore[call-overload]
+    data["table3"] = {row: [*values[:6], None] for row, values in BASE["table3"].items()}
+    data["table4"] = dict(BASE["table4"], 行政复议=[1, 2, 3, 4, 0])
     report = assert_reads_as("html-blank-totals.html", data)
     assert any(f.rule == "T4-TOTAL" for f in gr.validate(report))
 
