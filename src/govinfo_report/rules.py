@@ -105,21 +105,19 @@ def _json_number(value: Number | None) -> int | str | None:
 # Cells of a report
 
 
-@attrs.frozen
 class _Cell:
-    address: CellAddress
-    spec: CellSpec
-    value: object
+    """One cell of the report being validated: its address, spec and value."""
 
-    @property
-    def row_key(self) -> tuple[str, ...]:
-        """Attribute path of the row, e.g. ``("outcomes", "total")``."""
-        return self.spec.attributes[:-1]
+    __slots__ = ("address", "column_key", "row_key", "spec", "value")
 
-    @property
-    def column_key(self) -> str:
-        """Attribute of the column, e.g. ``"natural_person"``."""
-        return self.spec.attributes[-1]
+    def __init__(self, address: CellAddress, spec: CellSpec, value: object) -> None:
+        self.address = address
+        self.spec = spec
+        self.value = value
+        #: Attribute path of the row, e.g. ``("outcomes", "total")``.
+        self.row_key = spec.attributes[:-1]
+        #: Attribute of the column, e.g. ``"natural_person"``.
+        self.column_key = spec.attributes[-1]
 
     @property
     def row_label(self) -> str:
@@ -157,6 +155,20 @@ def _table_cells(report: Report, number: int) -> list[_Cell]:
     return cells
 
 
+# The narrative statements of the report being validated: the six narrative rules
+# share them, so they are read once per report (the cache holds the last report).
+_recent_statements: tuple[Report, tuple[nc.Statement, ...]] | None = None
+
+
+def _statements(report: Report) -> tuple[nc.Statement, ...]:
+    global _recent_statements
+    recent = _recent_statements
+    if recent is None or recent[0] is not report:
+        recent = (report, tuple(nc.statements(report)))
+        _recent_statements = recent
+    return recent[1]
+
+
 def _all_cells(report: Report) -> Iterator[_Cell]:
     for table in get_edition(report.edition).tables:
         yield from _table_cells(report, table.number)
@@ -164,6 +176,8 @@ def _all_cells(report: Report) -> Iterator[_Cell]:
 
 def _number(value: object) -> Number | None:
     """The value when it can be added up; ``None`` for blanks and anything not a number."""
+    if type(value) is int:
+        return value
     if isinstance(value, Money):
         value = value.amount
     if isinstance(value, bool):
@@ -322,7 +336,15 @@ _BALANCE_NAMES = {
 
 
 def _columns(report: Report) -> dict[Any, list[_Cell]]:
-    return _grouped(_table_cells(report, 3), lambda cell: cell.column_key)
+    return _grouped(_table_cells(report, 3), _column_key)
+
+
+def _column_key(cell: _Cell) -> str:
+    return cell.column_key
+
+
+def _row_key(cell: _Cell) -> tuple[str, ...]:
+    return cell.row_key
 
 
 def _balance_name(cell: _Cell) -> str:
@@ -383,7 +405,7 @@ def _non_zero(parts: Sequence[_Cell]) -> str:
 
 def _row_totals(rule: str, cells: list[_Cell], context: str) -> Iterator[Finding]:
     """Each row: its ``total`` column equals the other columns added up."""
-    for row in _grouped(cells, lambda cell: cell.row_key).values():
+    for row in _grouped(cells, _row_key).values():
         parts = [cell for cell in row if cell.column_key != "total"]
         (total,) = [cell for cell in row if cell.column_key == "total"]
         total_name = _last_segment(total)
@@ -414,7 +436,7 @@ def t4_total(report: Report) -> Iterator[Finding]:
 
 def t2_in_force(report: Report) -> Iterator[Finding]:
     """T2-IN-FORCE: 现行有效件数 is not smaller than 本年制发件数."""
-    for row in _grouped(_table_cells(report, 2), lambda cell: cell.row_key).values():
+    for row in _grouped(_table_cells(report, 2), _row_key).values():
         by_column = {cell.column_key: cell for cell in row}
         if "issued" not in by_column or "in_force" not in by_column:
             continue
@@ -431,7 +453,7 @@ def t2_in_force(report: Report) -> Iterator[Finding]:
 
 def t2_change(report: Report) -> Iterator[Finding]:
     """T2-CHANGE (2019): 本年增/减 is never below −上一年项目数量 (no more items can go than there were)."""
-    for row in _grouped(_table_cells(report, 2), lambda cell: cell.row_key).values():
+    for row in _grouped(_table_cells(report, 2), _row_key).values():
         by_column = {cell.column_key: cell for cell in row}
         if "previous_year" not in by_column or "change" not in by_column:
             continue
@@ -448,7 +470,7 @@ def t2_change(report: Report) -> Iterator[Finding]:
 
 def t2_published_total(report: Report) -> Iterator[Finding]:
     """T2-PUBLISHED-TOTAL (2019): 对外公开总数量 is not smaller than 本年新公开数量."""
-    for row in _grouped(_table_cells(report, 2), lambda cell: cell.row_key).values():
+    for row in _grouped(_table_cells(report, 2), _row_key).values():
         by_column = {cell.column_key: cell for cell in row}
         if "published" not in by_column or "published_total" not in by_column:
             continue
@@ -481,7 +503,7 @@ def _narrative_rule(
 ) -> Callable[[Report], Iterator[Finding]]:
     def check(report: Report) -> Iterator[Finding]:
         tables: dict[int, list[_Cell]] = {}
-        for statement in nc.statements(report):
+        for statement in _statements(report):
             if statement.quantity not in quantities:
                 continue
             number, rows = _STATED[statement.quantity]
