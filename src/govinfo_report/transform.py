@@ -20,9 +20,9 @@ from typing import Any, NamedTuple
 import attrs
 from lark import Token, Transformer
 
-from ._grammar import heading_pattern, labels
+from ._grammar import labels
 from .editions import EDITION_2021, TABLE_NAMES, Edition
-from .errors import CellCountError, CellValueError, ParseError, excerpt_near, shorten
+from .errors import CellCountError, CellValueError, ParseError, excerpt_near
 from .layout import CellKey, CellSpec, RowSpec, build_table, row_specs
 from .model import Diagnostic, Report
 from .narrative import narrative, paragraphs, wrap_width
@@ -102,8 +102,13 @@ def _rows_by_label(cls: type) -> dict[str, RowSpec]:
 
 def _row_for(label: Token, cls: type) -> RowSpec | None:
     """The row of ``cls`` a label token names (a terminal may have several spellings)."""
+    return _row_of(label.type, cls)
+
+
+@cache
+def _row_of(terminal: str, cls: type) -> RowSpec | None:
     rows = _rows_by_label(cls)
-    for spelling in labels()[label.type]:
+    for spelling in labels()[terminal]:
         if spelling in rows:
             return rows[spelling]
     return None
@@ -123,11 +128,6 @@ def _table_class(classes: Sequence[type], rows: Sequence[_Row]) -> type:
         if all(_row_for(row.label, cls) is not None for row in rows):
             return cls
     return classes[0]  # pragma: no cover - the grammar admits the rows of one class only
-
-
-def _is_heading(token: Token) -> bool:
-    """Whether a narrative line is, in fact, a section heading."""
-    return heading_pattern().fullmatch(str(token).rstrip()) is not None
 
 
 class ReportTransformer(Transformer[Token, Report]):
@@ -152,7 +152,7 @@ class ReportTransformer(Transformer[Token, Report]):
         exact_paragraphs: bool = False,
         skipped: Sequence[tuple[int, int]] = (),
     ) -> None:
-        super().__init__()
+        super().__init__(visit_tokens=False)
         self._lines = source_lines
         self._edition = edition
         self._lenient = lenient
@@ -180,21 +180,13 @@ class ReportTransformer(Transformer[Token, Report]):
         return line[start : start + len(token)].strip(HEADING_MARKUP)
 
     def _narrative_lines(self, tokens: Sequence[Token]) -> list[str]:
-        """The user's lines behind narrative tokens; a section heading among them is an error."""
-        texts = []
-        for token in tokens:
-            text = self._source_line(token)
-            if _is_heading(token):
-                self._problem(
-                    ParseError(
-                        f"章节标题“{shorten(text)}”重复出现或位置不对（标题应单独成行，且各章节按顺序只出现一次）",
-                        line=token.line or 1,
-                        column=token.column or 1,
-                        excerpt=self._lines[(token.line or 1) - 1],
-                    )
-                )
-            texts.append(text)
-        return texts
+        """The user's lines behind narrative tokens.
+
+        No narrative token is a section heading: the lexer gives a line that is one
+        to the parser as the heading (``_grammar._headings_stand_out``), where it is
+        an error if it stands out of place.
+        """
+        return [self._source_line(token) for token in tokens]
 
     def _skipped_between(self, start: int | None, end: int | None) -> bool:
         """Whether lenient parsing skipped something that starts between ``start`` and ``end``."""
