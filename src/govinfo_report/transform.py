@@ -46,6 +46,16 @@ HEADING_MARKUP = "#*| \t"
 
 _CELL = re.compile(EMPTY + r"|[^\s|" + EMPTY + "]+")
 
+# The kinds (``Diagnostic.code``) of what lenient parsing records here (docs/robustness.md).
+#: A row's cells are not as many as its columns: the row is left not filled in.
+MISCOUNTED = "CELLS-MISCOUNTED"
+#: A cell's text is not a value of its kind (a decimal in a count, out of bounds): not filled in.
+INVALID = "CELL-INVALID"
+#: A row's numbers follow text that was skipped after its label: they may be another row's.
+UNPLACED = "CELLS-UNPLACED"
+#: The report has no title line.
+TITLE_MISSING = "TITLE-MISSING"
+
 
 class PrintedCell(NamedTuple):
     """One cell as printed: its text, its kind, and the token and offset it was read from.
@@ -163,11 +173,11 @@ class ReportTransformer(Transformer[Token, Report]):
 
     # -- helpers -----------------------------------------------------------
 
-    def _problem(self, error: ParseError) -> None:
-        """Raise ``error``, or, when lenient, record it and go on."""
+    def _problem(self, error: ParseError, code: str) -> None:
+        """Raise ``error``, or, when lenient, record it (as a diagnostic of kind ``code``) and go on."""
         if not self._lenient:
             raise error
-        self.diagnostics.append(Diagnostic(error.line, error.column, error.reason, error.excerpt))
+        self.diagnostics.append(Diagnostic(error.line, error.column, error.reason, error.excerpt, code=code))
 
     def _source_line(self, token: Token) -> str:
         return self._lines[(token.line or 1) - 1].strip()
@@ -202,7 +212,8 @@ class ReportTransformer(Transformer[Token, Report]):
                 line=token.line or 1,
                 column=token.column or 1,
                 excerpt=excerpt_near(self._lines[(token.line or 1) - 1], token.column or 1),
-            )
+            ),
+            UNPLACED,
         )
 
     def _table(self, number: int, rows: Sequence[_Row]) -> object:
@@ -218,13 +229,13 @@ class ReportTransformer(Transformer[Token, Report]):
             try:
                 cells = resolve_cells(row.cells, len(row_spec.cells), where, row.label, self._lines)
             except ParseError as error:
-                self._problem(error)
+                self._problem(error, MISCOUNTED)
                 continue
             for cell_spec, cell in zip(row_spec.cells, cells, strict=True):
                 try:
                     values[cell_spec.key] = cell_value(cell, cell_spec, self._lines)
                 except ParseError as error:
-                    self._problem(error)
+                    self._problem(error, INVALID)
         return build_table(cls, values)
 
     # -- rules -------------------------------------------------------------
@@ -265,13 +276,13 @@ class ReportTransformer(Transformer[Token, Report]):
             else:
                 resolved = resolve_cells(cells, len(cell_specs), "表四", anchor, self._lines)
         except ParseError as error:
-            self._problem(error)
+            self._problem(error, MISCOUNTED)
             resolved = [None] * len(cell_specs)
         for cell_spec, cell in zip(cell_specs, resolved, strict=True):
             try:
                 values[cell_spec.key] = cell_value(cell, cell_spec, self._lines)
             except ParseError as error:
-                self._problem(error)
+                self._problem(error, INVALID)
         return build_table(spec.cls, values)
 
     def _section(self, children: list[Any]) -> tuple[Token, Any]:
@@ -294,7 +305,8 @@ class ReportTransformer(Transformer[Token, Report]):
                     column=first.column or 1,
                     excerpt=self._lines[(first.line or 1) - 1] if first.line else "",
                     expected=("标题行",),
-                )
+                ),
+                TITLE_MISSING,
             )
         narrative_tokens = [
             front.preamble,
