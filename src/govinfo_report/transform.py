@@ -85,11 +85,22 @@ def split_cells(token: Token | None) -> list[PrintedCell]:
     """The cells of a CELLS token (positions are worked out only when asked for)."""
     if token is None:
         return []
-    return [
-        PrintedCell(text, classify(text) or "number", token, match.start())
-        for match in _CELL.finditer(token)
-        for text in (match.group(),)
-    ]
+    kinds = _KINDS
+    cells = []
+    for match in _CELL.finditer(token):
+        text = match.group()
+        kind = kinds.get(text)
+        if kind is None:
+            kind = classify(text) or "number"
+            if len(kinds) < _KNOWN_KINDS:
+                kinds[text] = kind
+        cells.append(PrintedCell(text, kind, token, match.start()))
+    return cells
+
+
+# The kind of each cell text seen (the same few texts, ``0``, ``/``, ``1`` …, fill most cells).
+_KINDS: dict[str, TextKind] = {}
+_KNOWN_KINDS = 4096
 
 
 @attrs.frozen
@@ -113,6 +124,18 @@ def _rows_by_label(cls: type) -> dict[str, RowSpec]:
 def _row_for(label: Token, cls: type) -> RowSpec | None:
     """The row of ``cls`` a label token names (a terminal may have several spellings)."""
     return _row_of(label.type, cls)
+
+
+def _keys(row: RowSpec) -> tuple[CellKey, ...]:
+    """The keys of a row's cells (by the row's identity: row specs are built once per class)."""
+    found = _ROW_KEYS.get(id(row))
+    if found is None or found[0] is not row:
+        found = (row, tuple(cell.key for cell in row.cells))
+        _ROW_KEYS[id(row)] = found
+    return found[1]
+
+
+_ROW_KEYS: dict[int, tuple[RowSpec, tuple[CellKey, ...]]] = {}
 
 
 @cache
@@ -231,9 +254,9 @@ class ReportTransformer(Transformer[Token, Report]):
             except ParseError as error:
                 self._problem(error, MISCOUNTED)
                 continue
-            for cell_spec, cell in zip(row_spec.cells, cells, strict=True):
+            for key, cell_spec, cell in zip(_keys(row_spec), row_spec.cells, cells, strict=True):
                 try:
-                    values[cell_spec.key] = cell_value(cell, cell_spec, self._lines)
+                    values[key] = cell_value(cell, cell_spec, self._lines)
                 except ParseError as error:
                     self._problem(error, INVALID)
         return build_table(cls, values)
