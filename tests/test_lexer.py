@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from functools import cache
 
@@ -11,9 +12,11 @@ from hypothesis import strategies as st
 from lark.lexer import BasicLexer, Scanner
 from lark.utils import TextSlice
 
+import govinfo_report as gr
 from govinfo_report._grammar import labels, parser
 from govinfo_report._lexer import DispatchingLexer, first_characters
 from govinfo_report.normalize import normalize
+from govinfo_report.testing import reports
 from tests.conftest import SEED_NAMES, seed_text
 
 
@@ -94,11 +97,77 @@ _PIECES = [
     "#",
     "*",
 ]
-_TEXT = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), min_size=1, max_size=12).map(
-    "".join
-)
+_PIECE = st.one_of(st.sampled_from(_PIECES), st.text(max_size=3))
+_TEXT = st.lists(_PIECE, min_size=1, max_size=12).map("".join)
 
 
 @given(st.integers(0, len(STATES) - 1), _TEXT, st.integers(0, 40))
 def test_dispatching_matches_as_lark_does(index: int, text: str, at: int) -> None:
     _same(index, text, min(at, len(text) - 1) if text else 0)
+
+
+# ---------------------------------------------------------------------------
+# The whole parse, with Lark's own scanners and with the dispatching ones
+
+parse_module = importlib.import_module("govinfo_report.parse")  # the attribute is the function
+
+
+@cache
+def _stock_parser() -> object:
+    """The report parser exactly as Lark builds it (its own scanner in every state)."""
+    from lark import Lark
+
+    from govinfo_report._grammar import _headings_stand_out, grammar_text
+    from govinfo_report.editions import EDITIONS
+
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        start=[edition.start for edition in EDITIONS.values()],
+        lexer_callbacks={"TEXT_LINE": _headings_stand_out},
+        propagate_positions=False,
+        maybe_placeholders=False,
+        cache=True,
+    )
+
+
+def _outcome(text: str, lenient: bool) -> object:
+    try:
+        report = gr.parse(text, lenient=lenient)
+    except gr.ParseError as error:
+        return (type(error).__name__, error.line, error.column, str(error))
+    return (report, report.diagnostics)
+
+
+def _same_parse(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    for lenient in (False, True):
+        ours = _outcome(text, lenient)
+        with monkeypatch.context() as patched:
+            patched.setattr(parse_module, "parser", _stock_parser)
+            stock = _outcome(text, lenient)
+        assert ours == stock, (lenient, text[:200])
+
+
+@st.composite
+def _damaged(draw: st.DrawFn) -> str:
+    lines = seed_text(draw(st.sampled_from(SEED_NAMES))).split("\n")
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "swap", "insert"]))
+        if action == "delete":
+            del lines[at]
+        elif action == "duplicate":
+            lines.insert(at, lines[at])
+        elif action == "swap" and at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        else:
+            column = draw(st.integers(0, len(lines[at])))
+            lines[at] = lines[at][:column] + draw(_PIECE) + lines[at][column:]
+    return "\n".join(lines)
+
+
+@given(st.one_of(_damaged(), reports().map(gr.render)))
+def test_a_parse_gives_what_lark_s_own_scanners_give(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _same_parse(text, monkeypatch)
