@@ -28,14 +28,15 @@ Layouts (2021 edition):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import operator
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, Literal
 
 import attrs
 
 from ..editions import get_edition
-from ..layout import CellSpec, build_table, row_specs, table_values
+from ..layout import CellSpec, build_table, row_specs
 from ..model import Report
 from ..values import Value
 from .layout import PrintedRow, format_cell, printed_rows
@@ -150,10 +151,9 @@ def table_grid(number: int, table: object) -> Grid:
     """
     shape, places = _shape(number, _class_of(table))
     rows = [list(row) for row in shape.rows]
-    values = dict(table_values(table))
-    for row, index, spec in places:
+    for row, index, spec, get in places:
         blank = rows[row][index]
-        value = values[spec]
+        value = get(table)
         rows[row][index] = GridCell(
             blank.row, blank.column, format_cell(value), "value", 1, blank.colspan, value, spec.kind
         )
@@ -165,19 +165,21 @@ def _class_of(table: object) -> Any:
 
 
 @cache
-def _shape(number: int, cls: type) -> tuple[Grid, tuple[tuple[int, int, CellSpec], ...]]:
+def _shape(
+    number: int, cls: type
+) -> tuple[Grid, tuple[tuple[int, int, CellSpec, Callable[[object], Any]], ...]]:
     """The grid of a table of class ``cls`` with no value filled in, and where each value cell is:
-    (grid row, index in the row, the cell's spec)."""
+    (grid row, index in the row, the cell's spec, how to get its value from a table)."""
     builders = {2: _table2, 3: _table3, 4: _table4}
     out = _Builder()
     grid = builders[number](number, build_table(cls, {}), out)
-    places = tuple(
-        (row, index, out.specs[(row, cell.column)])
-        for row, cells in enumerate(grid.rows)
-        for index, cell in enumerate(cells)
-        if cell.role == "value"
-    )
-    return grid, places
+    places = []
+    for row, cells in enumerate(grid.rows):
+        for index, cell in enumerate(cells):
+            if cell.role == "value":
+                spec = out.specs[(row, cell.column)]
+                places.append((row, index, spec, operator.attrgetter(".".join(spec.attributes))))
+    return grid, tuple(places)
 
 
 # ---------------------------------------------------------------------------

@@ -160,7 +160,15 @@ _SCOPES = {"header": "col", "group": "rowgroup", "label": "row"}
 
 def _cell(cell: GridCell) -> str:
     start, end = _tags(cell.role, cell.kind, cell.filled, cell.rowspan, cell.colspan)
-    return start + escape(cell.text) + end
+    text = _ESCAPED.get(cell.text)
+    if text is None:
+        text = escape(cell.text)
+        if len(_ESCAPED) < 4096:  # the same few texts (0, —, labels) fill most cells
+            _ESCAPED[cell.text] = text
+    return start + text + end
+
+
+_ESCAPED: dict[str, str] = {}
 
 
 @cache
