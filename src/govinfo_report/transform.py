@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
-import attrs
 from lark import Token, Transformer
 
 from ._grammar import labels
@@ -103,14 +102,12 @@ _KINDS: dict[str, TextKind] = {}
 _KNOWN_KINDS = 4096
 
 
-@attrs.frozen
-class _Row:
+class _Row(NamedTuple):
     label: Token
     cells: list[PrintedCell]
 
 
-@attrs.frozen
-class _Front:
+class _Front(NamedTuple):
     agency: tuple[Token, ...]
     title: Token | None
     preamble: tuple[Token, ...]
