@@ -1,4 +1,4 @@
-"""The contextual lexer's scanners, each terminal's regular expression compiled once.
+"""The contextual lexer: each terminal's regular expression compiled once, its loop written out.
 
 Lark's contextual lexer gives every parser state a scanner: one regular
 expression joining, in priority order, the terminals the state accepts.  The
@@ -12,7 +12,9 @@ in the state's order, that matches at the position wins — but looks only at th
 terminals that can begin with the character at the position (:func:`first_characters`,
 worked out from each terminal's parsed pattern, erring towards "any character"), and
 compiles each large terminal once for all states and each run of small ones once per
-distinct run.  tests/test_lexer.py checks it against Lark's own scanner state by state.
+distinct run.  :class:`LeanContextualLexer` is Lark's lexing loop with the calls between its
+steps taken out.  tests/test_lexer.py checks the scanners against Lark's own state by state,
+and whole parses (reports, diagnostics, errors) against a parser with Lark's own lexer.
 """
 
 from __future__ import annotations
