@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -413,8 +414,12 @@ def cell_value(cell: PrintedCell | None, spec: CellSpec, lines: Sequence[str]) -
     """The typed value of one printed cell (see :func:`govinfo_report.values.convert`)."""
     if cell is None:
         return None
+    text = cell.text
+    if text.isascii() and text.isdigit() and len(text) <= _PLAIN_DIGITS and spec.kind != "money":
+        # The common case, as convert() reads it: plain digits, within every bound.
+        return int(text) if spec.kind in ("count", "signed") else Decimal(text)
     try:
-        return convert(cell.text, spec.kind, unit=spec.unit)
+        return convert(text, spec.kind, unit=spec.unit)
     except ValueProblem as problem:
         raise CellValueError(
             f"“{'/'.join(spec.row)}”的“{'/'.join(spec.column)}”：{problem}",
@@ -424,6 +429,9 @@ def cell_value(cell: PrintedCell | None, spec: CellSpec, lines: Sequence[str]) -
             expected=(_EXPECTED[spec.kind],),
         ) from None
 
+
+# Plain digits up to this many are within the bounds of every kind (values.MAX_COUNT has 13).
+_PLAIN_DIGITS = 12
 
 _EXPECTED = {
     "count": "整数",

@@ -71,8 +71,6 @@ MAX_COUNT = 10**12
 MAX_AMOUNT = 10**15
 # More digits than any bounded number has: refused before conversion.
 _MAX_DIGITS = 24
-# Plain digits up to this many are within both bounds (MAX_COUNT has 13 digits).
-_PLAIN_DIGITS = 12
 
 #: Full-width digits and the full-width ``．／－`` of numbers as ASCII (lengths kept).
 VALUE_TRANSLATION: dict[int, str] = {
@@ -146,8 +144,6 @@ def classify(text: str) -> TextKind | None:
 
     ``text`` is taken as printed: white space around it and full-width digits are allowed.
     """
-    if text.isascii() and text.isdigit():
-        return "number"
     text = canonical(text)
     if not text or text == EMPTY:
         return "blank"
@@ -174,9 +170,6 @@ def convert(text: str, kind: CellKind, *, unit: str = "") -> Value:
     Raises:
         ValueProblem: the text is not a value of that kind (with the reason, in Chinese).
     """
-    if text.isascii() and text.isdigit() and len(text) <= _PLAIN_DIGITS and kind != "money":
-        # The common case: a plain count, well within the bounds.
-        return int(text) if kind in ("count", "signed") else Decimal(text)
     canonical_text = canonical(text)
     what = classify(canonical_text)
     if what is None:
