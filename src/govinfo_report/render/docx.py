@@ -133,9 +133,8 @@ def render_docx(report: Report) -> bytes:
             if name == _DOCUMENT:
                 blob = (template.head + "".join(body) + template.tail).encode("utf-8")
             elif name == _CORE:
-                core = blob.decode("utf-8")
-                for mark, value in properties.items():
-                    core = core.replace(mark, _escape(value))
+                # One pass, so that a title holding a mark's text is written as it is.
+                core = _MARKS.sub(lambda mark: _escape(properties[mark.group()]), blob.decode("utf-8"))
                 blob = core.encode("utf-8")
             package.writestr(name, blob)
     return buffer.getvalue()
@@ -155,6 +154,7 @@ _CORE = "docProps/core.xml"
 # Stand for the title and the author in the template's properties (private-use characters).
 _TITLE_MARK = "\ue000title\ue000"
 _AUTHOR_MARK = "\ue000author\ue000"
+_MARKS = re.compile(f"{_TITLE_MARK}|{_AUTHOR_MARK}")
 
 
 @attrs.frozen
