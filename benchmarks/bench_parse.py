@@ -2,7 +2,8 @@
 
 Prints, for each seed report, the median and p95 of ``gr.parse`` after a
 warm-up, and the wall time of a fresh process that imports the library and
-parses one report (the "cold" figure).
+parses one report (the "cold" figure) with its ratio to ``python -c pass``.
+The ratio of a parse to a bare number scan is printed by ``bench_speed.py``.
 
     python benchmarks/bench_parse.py [--runs 300] [--cold-runs 7]
 """
@@ -52,19 +53,24 @@ def warm(runs: int, rounds: int = 5) -> None:
 
 
 def cold(runs: int) -> None:
+    """A fresh process importing the library and parsing one report, against ``python -c pass``,
+    the two interleaved (target: at most 8x)."""
     code = f"import govinfo_report as gr; gr.parse_file({str(SEEDS[0])!r})"
-    times = []
+    times: list[float] = []
+    empty: list[float] = []
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
-        times.append((time.perf_counter() - start) * 1000)
-    print(f"cold import + one parse: median {statistics.median(times):.0f} ms, min {min(times):.0f} ms")
-    empty = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"], check=True)
-        empty.append((time.perf_counter() - start) * 1000)
-    print(f"  (an empty interpreter start: median {statistics.median(empty):.0f} ms)")
+        for command, into in ((code, times), ("pass", empty)):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", command], check=True)
+            into.append((time.perf_counter() - start) * 1000)
+    ratios = sorted(a / b for a, b in zip(times, empty, strict=True))
+    print(
+        f"cold import + one parse: min {min(times):.0f} / median {statistics.median(times):.0f} / "
+        f"max {max(times):.0f} ms; python -c pass: min {min(empty):.0f} / median "
+        f"{statistics.median(empty):.0f} / max {max(empty):.0f} ms; ratio of medians "
+        f"{statistics.median(times) / statistics.median(empty):.1f}x (pairwise min {ratios[0]:.1f}x, "
+        f"max {ratios[-1]:.1f}x; target <= 8x)"
+    )
 
 
 def main() -> None:

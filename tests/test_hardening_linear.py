@@ -59,6 +59,12 @@ CASES = {
     ),
     "|--- then spaces in table 3": _before("|---" + " " * 200_000 + "x", "（一）予以公开"),
     "a line of tabs in table 3": _before("\t" * 200_000 + "x", "（一）予以公开"),
+    # A run of 500,000 cells: the CELLS repetition slowed as the run grew.
+    "a run of cells in table 3": _before("1 " * 500_000, "（一）予以公开"),
+    # Lines opening the table-3 note and never closing it, after table 3 is cut short:
+    # the note's `[^）]*` ran to the end of the text from each line (quadratic, lenient).
+    "table-3 notes never closed": seed_text(HOUSING)[: seed_text(HOUSING).index("（一）予以公开")]
+    + "（本列数据的勾稽关系为\n" * 40_000,
 }
 
 
@@ -132,3 +138,87 @@ def test_the_title_pattern_reads_the_lines_it_read_before(line: str) -> None:
 @given(st.text(alphabet=" \t|:-x", max_size=16))
 def test_the_markdown_rule_pattern_reads_the_lines_it_read_before(line: str) -> None:
     assert bool(MARKDOWN_RULE.match(line)) == bool(OLD_RULE.match(line)), line
+
+
+OLD_NOTE = re.compile("（\\s*本\\s*列\\s*数\\s*据\\s*的\\s*勾\\s*稽\\s*关\\s*系\\s*为[^）]*）")
+_NOTE_PIECES = st.sampled_from(
+    [
+        "（本列数据的勾稽关系为",
+        "：第一项加第二项之和，",
+        "等于第三项加第四项之和",
+        "）",
+        "\n",
+        " ",
+        "|",
+        "（",
+        "x",
+    ]
+)
+
+
+@given(st.lists(_NOTE_PIECES, max_size=6).map("".join))
+def test_the_note_pattern_reads_the_notes_it_read_before(text: str) -> None:
+    note = re.compile(parser().get_terminal("_T3_NOTE").pattern.to_regexp())
+    old, new = OLD_NOTE.match(text), note.match(text)
+    if old is None:
+        assert new is None, text
+        return
+    rest = old.group()[old.group().index("为") + 1 : -1]
+    if len("".join(rest.split())) <= 40:  # within the bound: the same note
+        assert new is not None, text
+        assert new.group() == old.group(), text
+    else:  # longer than any note: none
+        assert new is None, text
+
+
+def test_a_note_that_never_closes_is_no_note() -> None:
+    note = re.compile(parser().get_terminal("_T3_NOTE").pattern.to_regexp())
+    assert note.match("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
+    assert note.match("（本列数据的\n勾稽关系为：第一项加第二项之和，\n等于第三项加第四项之和 ）")
+    assert note.match("（本列数据的勾稽关系为\n" * 1000) is None
+
+
+_CELL_RUNS = st.lists(
+    st.sampled_from(
+        [
+            "1",
+            "23",
+            "1,234",
+            "1,23",
+            "12.5",
+            "35.2万元",
+            "-3",
+            "—",
+            "——",
+            "/",
+            "无",
+            "\u2205",
+            "x",
+            "1.",
+            "元",
+        ]
+    ),
+    min_size=1,
+    max_size=10,
+)
+_SEPARATORS = st.sampled_from([" ", "  ", "|", " | ", "\t", "\n", "", "\u3000"])
+
+
+@given(_CELL_RUNS, st.lists(_SEPARATORS, min_size=10, max_size=10))
+def test_the_cells_pattern_reads_the_runs_it_read_before(cells: list[str], separators: list[str]) -> None:
+    from govinfo_report.values import CELL_PATTERN, EMPTY
+
+    text = "".join(cell + separator for cell, separator in zip(cells, separators, strict=False))
+    after = rf"(?=[\s|{EMPTY}]|$)"
+    old = re.compile(rf"(?:{CELL_PATTERN}{after}[\s|]*)*{CELL_PATTERN}{after}")
+    new = re.compile(parser().get_terminal("CELLS").pattern.to_regexp())
+    found, expected = new.match(text), old.match(text)
+    assert (found.group() if found else None) == (expected.group() if expected else None), text
+
+
+def test_a_long_run_of_cells_is_one_token_of_every_cell() -> None:
+    cells = re.compile(parser().get_terminal("CELLS").pattern.to_regexp())
+    run = "1 " * 200_000
+    found = cells.match(run + "x")
+    assert found is not None
+    assert found.group() == run.rstrip()

@@ -103,6 +103,51 @@ def test_a_bad_row_becomes_not_filled_with_a_diagnostic() -> None:
     [diagnostic] = report.diagnostics
     assert diagnostic.line == line_of(text, "（一）予以公开")
     assert "应有7个数，只读到6个" in diagnostic.message
+    assert diagnostic.code == "CELLS-MISCOUNTED"
+
+
+def test_a_decimal_in_a_count_is_not_filled_with_a_diagnostic() -> None:
+    text = replace_once(seed_text(GOV), "（一）予以公开 2 0 0 0 0 0 2", "（一）予以公开 2.5 0 0 0 0 0 2")
+    report = gr.parse(text, lenient=True)
+    disclosed = report.applications.outcomes.disclosed
+    assert disclosed.natural_person is None
+    assert disclosed.total == 2
+    [diagnostic] = report.diagnostics
+    assert (diagnostic.line, diagnostic.code) == (line_of(text, "（一）予以公开"), "CELL-INVALID")
+    assert "不是整数" in diagnostic.message
+
+
+def test_numbers_after_skipped_text_are_given_to_no_row() -> None:
+    row = "1.属于国家秘密 0 0 0 0 0 0 0"
+    text = replace_once(seed_text(GOV), row, "1.属于国家秘密 某某说明\n0 0 0 0 0 0 0")
+    report = gr.parse(text, lenient=True)
+    assert _values(report.applications.outcomes.withheld.state_secret) == [None] * 7
+    codes = [(diagnostic.line, diagnostic.code) for diagnostic in report.diagnostics]
+    label = line_of(text, "1.属于国家秘密")
+    assert codes == [(label, "SKIPPED"), (label + 1, "CELLS-UNPLACED")]
+
+
+def test_a_report_without_its_title() -> None:
+    text = replace_once(seed_text(GOV), "2024年政府信息公开工作年度报告\n", "\n")
+    report = gr.parse(text, lenient=True)
+    assert report.title == ""
+    [diagnostic] = report.diagnostics
+    assert diagnostic.code == "TITLE-MISSING"
+    assert diagnostic.line == line_of(text, "一、总体情况")
+
+
+_CODES = {
+    "SKIPPED",
+    "MISSING",
+    "LABEL-MISSPELT",
+    "EDITION-UNKNOWN",
+    "LAYOUT-SUPERSEDED",
+    "CELL-UNREADABLE",
+    "CELLS-MISCOUNTED",
+    "CELL-INVALID",
+    "CELLS-UNPLACED",
+    "TITLE-MISSING",
+}
 
 
 def test_rows_repeated_and_out_of_order_are_skipped() -> None:
@@ -200,6 +245,12 @@ def _damaged_seed(draw: st.DrawFn) -> str:
 @given(_damaged_seed())
 def test_damaged_seeds(text: str) -> None:
     _parse_both(text)
+    try:
+        report = gr.parse(text, lenient=True)
+    except gr.ParseError:
+        return
+    # Every diagnostic says what kind of thing it is (docs/robustness.md lists the codes).
+    assert {diagnostic.code for diagnostic in report.diagnostics} <= _CODES
 
 
 @pytest.mark.slow

@@ -94,9 +94,10 @@ def parser() -> Lark:
     (:func:`_headings_stand_out`), so that a missing or repeated section is seen
     where it is, not swallowed into the text before it.
     """
+    from ._lexer import install
     from .editions import EDITIONS
 
-    return Lark(
+    built = Lark(
         grammar_text(),
         parser="lalr",
         lexer="contextual",
@@ -108,6 +109,9 @@ def parser() -> Lark:
         # keyed by the grammar's hash, so later processes start ~5x faster.
         cache=True,
     )
+    # Each terminal's pattern compiled once, not once in every state that accepts it.
+    install(built)
+    return built
 
 
 @cache

@@ -40,7 +40,7 @@ from typing import Any
 import attrs
 
 from ._grammar import parser
-from .api import parse_file
+from .api import parse, parse_file
 from .cells import cells
 from .errors import GovInfoError
 from .model import Report
@@ -324,8 +324,28 @@ def _results(tasks: Iterator[_Task], workers: int) -> Generator[FileResult, None
         for task in tasks:
             yield process_file(*task)
         return
-    parser()  # built once here, so that forked workers start with it
+    _warm_up()  # once here, so that forked workers start with it all
     yield from _Pool(workers).run(tasks)
+
+
+def _warm_up() -> None:
+    """Build in the parent what each worker would otherwise build again after the fork.
+
+    That is the parser, the scanners of its lexer states (compiled on first use), the
+    table plans and the caches of validation and serialization: a report of each
+    edition (the skeleton's text) is parsed, validated and serialized.
+    """
+    from .render.text import render_text
+    from .skeleton import skeleton
+
+    parser()
+    for year in (2024, 2020):  # the 2021 and the 2019 edition
+        try:
+            report = parse(render_text(skeleton("样例", year)))
+            validate(report)
+            to_dict(report)
+        except GovInfoError:  # pragma: no cover - the skeleton's text is a report
+            continue
 
 
 def _serve(connection: Connection) -> None:

@@ -86,6 +86,8 @@ _TRANSLATION: dict[int, str] = {
     ),
 }
 
+#: Any character :data:`_TRANSLATION` changes: the text is translated only when it holds one.
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATION))) + "]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ENUMERATOR = re.compile(r"(?<=\d)[、]")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]{1,60})"')
@@ -111,6 +113,10 @@ SURROGATES = re.compile("[\ud800-\udfff]")
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)}
 _XML_TRANSLATION: dict[int, str] = {**_CONTROL_PICTURES, 0xFFFE: "\ufffd", 0xFFFF: "\ufffd"}
+
+
+def _translated(match: re.Match[str]) -> str:
+    return _TRANSLATION[ord(match.group())]
 
 
 def split_lines(text: str) -> list[str]:
@@ -177,7 +183,9 @@ def normalize(text: str) -> str:
     check_characters(text)
     if "\r" in text:
         text = _LINE_BREAK.sub("\n", text)
-    text = text.translate(_TRANSLATION)
+    # A substitution that runs only where a character changes: str.translate with a
+    # dict looks up every character of the text.
+    text = _TRANSLATED.sub(_translated, text)
     if "、" in text:
         text = _ENUMERATOR.sub(".", text)
     if '"' in text:

@@ -21,6 +21,7 @@ rule instance that needs one is reported under its own rule id with severity
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -32,7 +33,7 @@ from . import narrative_checks as nc
 from .cells import CellAddress
 from .editions import HEADINGS, get_edition
 from .errors import UnknownEditionError
-from .layout import CellSpec, table_values
+from .layout import CellSpec, cell_specs
 from .model import Narrative, Report
 from .skeleton import placeholders
 from .values import Money, format_value
@@ -105,21 +106,19 @@ def _json_number(value: Number | None) -> int | str | None:
 # Cells of a report
 
 
-@attrs.frozen
 class _Cell:
-    address: CellAddress
-    spec: CellSpec
-    value: object
+    """One cell of the report being validated: its address, spec and value."""
 
-    @property
-    def row_key(self) -> tuple[str, ...]:
-        """Attribute path of the row, e.g. ``("outcomes", "total")``."""
-        return self.spec.attributes[:-1]
+    __slots__ = ("address", "column_key", "row_key", "spec", "value")
 
-    @property
-    def column_key(self) -> str:
-        """Attribute of the column, e.g. ``"natural_person"``."""
-        return self.spec.attributes[-1]
+    def __init__(self, address: CellAddress, spec: CellSpec, value: object) -> None:
+        self.address = address
+        self.spec = spec
+        self.value = value
+        #: Attribute path of the row, e.g. ``("outcomes", "total")``.
+        self.row_key: tuple[str, ...] = spec.attributes[:-1]
+        #: Attribute of the column, e.g. ``"natural_person"``.
+        self.column_key: str = spec.attributes[-1]
 
     @property
     def row_label(self) -> str:
@@ -149,12 +148,37 @@ def _table_cells(report: Report, number: int) -> list[_Cell]:
     cells = recent[1].get(number)
     if cells is None:
         spec = get_edition(report.edition).table(number)
-        cells = [
-            _Cell(_address(number, cell), cell, value)
-            for cell, value in table_values(getattr(report, spec.attribute))
-        ]
+        table: object = getattr(report, spec.attribute)
+        cells = [_Cell(address, cell, value(table)) for address, cell, value in _plan(number, _class(table))]
         recent[1][number] = cells
     return cells
+
+
+def _class(table: object) -> Any:
+    return type(table)
+
+
+@functools.cache
+def _plan(number: int, cls: type) -> tuple[tuple[CellAddress, CellSpec, Callable[[object], object]], ...]:
+    """Each cell of a table class: its address, its spec, and how to get its value from a table."""
+    return tuple(
+        (_address(number, cell), cell, operator.attrgetter(".".join(cell.attributes)))
+        for cell in cell_specs(cls)
+    )
+
+
+# The narrative statements of the report being validated: the six narrative rules
+# share them, so they are read once per report (the cache holds the last report).
+_recent_statements: tuple[Report, tuple[nc.Statement, ...]] | None = None
+
+
+def _statements(report: Report) -> tuple[nc.Statement, ...]:
+    global _recent_statements
+    recent = _recent_statements
+    if recent is None or recent[0] is not report:
+        recent = (report, tuple(nc.statements(report)))
+        _recent_statements = recent
+    return recent[1]
 
 
 def _all_cells(report: Report) -> Iterator[_Cell]:
@@ -164,6 +188,8 @@ def _all_cells(report: Report) -> Iterator[_Cell]:
 
 def _number(value: object) -> Number | None:
     """The value when it can be added up; ``None`` for blanks and anything not a number."""
+    if type(value) is int:
+        return value
     if isinstance(value, Money):
         value = value.amount
     if isinstance(value, bool):
@@ -224,15 +250,22 @@ def _sum_rule(
     added after the difference.  The texts are made only when a finding is.
     """
     cells = (*left, *right)
-    addresses = tuple(cell.address for cell in cells)
-    reasons = _unfilled(cells, name)
-    if reasons:
-        message = f"{context}：{equation()}，无法校验：{'、'.join(reasons)}"
-        yield Finding(rule, WARNING, addresses, None, None, message)
-        return
-    expected = _total(_number(cell.value) or 0 for cell in left)
-    actual = _total(_number(cell.value) or 0 for cell in right)
+    if all(type(cell.value) is int for cell in cells):  # the common case: whole numbers throughout
+        expected: Number = sum(cell.value for cell in left)  # type: ignore[misc]
+        actual: Number = sum(cell.value for cell in right)  # type: ignore[misc]
+        if expected == actual:
+            return
+    else:
+        reasons = _unfilled(cells, name)
+        if reasons:
+            addresses = tuple(cell.address for cell in cells)
+            message = f"{context}：{equation()}，无法校验：{'、'.join(reasons)}"
+            yield Finding(rule, WARNING, addresses, None, None, message)
+            return
+        expected = _total(_number(cell.value) or 0 for cell in left)
+        actual = _total(_number(cell.value) or 0 for cell in right)
     if expected != actual:
+        addresses = tuple(cell.address for cell in cells)
         text = (
             describe().replace("{expected}", format_value(expected)).replace("{actual}", format_value(actual))
         )
@@ -322,7 +355,15 @@ _BALANCE_NAMES = {
 
 
 def _columns(report: Report) -> dict[Any, list[_Cell]]:
-    return _grouped(_table_cells(report, 3), lambda cell: cell.column_key)
+    return _grouped(_table_cells(report, 3), _column_key)
+
+
+def _column_key(cell: _Cell) -> str:
+    return cell.column_key
+
+
+def _row_key(cell: _Cell) -> tuple[str, ...]:
+    return cell.row_key
 
 
 def _balance_name(cell: _Cell) -> str:
@@ -383,7 +424,7 @@ def _non_zero(parts: Sequence[_Cell]) -> str:
 
 def _row_totals(rule: str, cells: list[_Cell], context: str) -> Iterator[Finding]:
     """Each row: its ``total`` column equals the other columns added up."""
-    for row in _grouped(cells, lambda cell: cell.row_key).values():
+    for row in _grouped(cells, _row_key).values():
         parts = [cell for cell in row if cell.column_key != "total"]
         (total,) = [cell for cell in row if cell.column_key == "total"]
         total_name = _last_segment(total)
@@ -414,7 +455,7 @@ def t4_total(report: Report) -> Iterator[Finding]:
 
 def t2_in_force(report: Report) -> Iterator[Finding]:
     """T2-IN-FORCE: 现行有效件数 is not smaller than 本年制发件数."""
-    for row in _grouped(_table_cells(report, 2), lambda cell: cell.row_key).values():
+    for row in _grouped(_table_cells(report, 2), _row_key).values():
         by_column = {cell.column_key: cell for cell in row}
         if "issued" not in by_column or "in_force" not in by_column:
             continue
@@ -431,7 +472,7 @@ def t2_in_force(report: Report) -> Iterator[Finding]:
 
 def t2_change(report: Report) -> Iterator[Finding]:
     """T2-CHANGE (2019): 本年增/减 is never below −上一年项目数量 (no more items can go than there were)."""
-    for row in _grouped(_table_cells(report, 2), lambda cell: cell.row_key).values():
+    for row in _grouped(_table_cells(report, 2), _row_key).values():
         by_column = {cell.column_key: cell for cell in row}
         if "previous_year" not in by_column or "change" not in by_column:
             continue
@@ -448,7 +489,7 @@ def t2_change(report: Report) -> Iterator[Finding]:
 
 def t2_published_total(report: Report) -> Iterator[Finding]:
     """T2-PUBLISHED-TOTAL (2019): 对外公开总数量 is not smaller than 本年新公开数量."""
-    for row in _grouped(_table_cells(report, 2), lambda cell: cell.row_key).values():
+    for row in _grouped(_table_cells(report, 2), _row_key).values():
         by_column = {cell.column_key: cell for cell in row}
         if "published" not in by_column or "published_total" not in by_column:
             continue
@@ -481,7 +522,7 @@ def _narrative_rule(
 ) -> Callable[[Report], Iterator[Finding]]:
     def check(report: Report) -> Iterator[Finding]:
         tables: dict[int, list[_Cell]] = {}
-        for statement in nc.statements(report):
+        for statement in _statements(report):
             if statement.quantity not in quantities:
                 continue
             number, rows = _STATED[statement.quantity]

@@ -14,15 +14,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple
 
-import attrs
 from lark import Token, Transformer
 
-from ._grammar import heading_pattern, labels
+from ._grammar import labels
 from .editions import EDITION_2021, TABLE_NAMES, Edition
-from .errors import CellCountError, CellValueError, ParseError, excerpt_near, shorten
+from .errors import CellCountError, CellValueError, ParseError, excerpt_near
 from .layout import CellKey, CellSpec, RowSpec, build_table, row_specs
 from .model import Diagnostic, Report
 from .narrative import narrative, paragraphs, wrap_width
@@ -45,6 +45,16 @@ HEADING_MARKUP = "#*| \t"
 
 
 _CELL = re.compile(EMPTY + r"|[^\s|" + EMPTY + "]+")
+
+# The kinds (``Diagnostic.code``) of what lenient parsing records here (docs/robustness.md).
+#: A row's cells are not as many as its columns: the row is left not filled in.
+MISCOUNTED = "CELLS-MISCOUNTED"
+#: A cell's text is not a value of its kind (a decimal in a count, out of bounds): not filled in.
+INVALID = "CELL-INVALID"
+#: A row's numbers follow text that was skipped after its label: they may be another row's.
+UNPLACED = "CELLS-UNPLACED"
+#: The report has no title line.
+TITLE_MISSING = "TITLE-MISSING"
 
 
 class PrintedCell(NamedTuple):
@@ -75,21 +85,30 @@ def split_cells(token: Token | None) -> list[PrintedCell]:
     """The cells of a CELLS token (positions are worked out only when asked for)."""
     if token is None:
         return []
-    return [
-        PrintedCell(text, classify(text) or "number", token, match.start())
-        for match in _CELL.finditer(token)
-        for text in (match.group(),)
-    ]
+    kinds = _KINDS
+    cells = []
+    for match in _CELL.finditer(token):
+        text = match.group()
+        kind = kinds.get(text)
+        if kind is None:
+            kind = classify(text) or "number"
+            if len(kinds) < _KNOWN_KINDS:
+                kinds[text] = kind
+        cells.append(PrintedCell(text, kind, token, match.start()))
+    return cells
 
 
-@attrs.frozen
-class _Row:
+# The kind of each cell text seen (the same few texts, ``0``, ``/``, ``1`` …, fill most cells).
+_KINDS: dict[str, TextKind] = {}
+_KNOWN_KINDS = 4096
+
+
+class _Row(NamedTuple):
     label: Token
     cells: list[PrintedCell]
 
 
-@attrs.frozen
-class _Front:
+class _Front(NamedTuple):
     agency: tuple[Token, ...]
     title: Token | None
     preamble: tuple[Token, ...]
@@ -102,8 +121,25 @@ def _rows_by_label(cls: type) -> dict[str, RowSpec]:
 
 def _row_for(label: Token, cls: type) -> RowSpec | None:
     """The row of ``cls`` a label token names (a terminal may have several spellings)."""
+    return _row_of(label.type, cls)
+
+
+def _keys(row: RowSpec) -> tuple[CellKey, ...]:
+    """The keys of a row's cells (by the row's identity: row specs are built once per class)."""
+    found = _ROW_KEYS.get(id(row))
+    if found is None or found[0] is not row:
+        found = (row, tuple(cell.key for cell in row.cells))
+        _ROW_KEYS[id(row)] = found
+    return found[1]
+
+
+_ROW_KEYS: dict[int, tuple[RowSpec, tuple[CellKey, ...]]] = {}
+
+
+@cache
+def _row_of(terminal: str, cls: type) -> RowSpec | None:
     rows = _rows_by_label(cls)
-    for spelling in labels()[label.type]:
+    for spelling in labels()[terminal]:
         if spelling in rows:
             return rows[spelling]
     return None
@@ -123,11 +159,6 @@ def _table_class(classes: Sequence[type], rows: Sequence[_Row]) -> type:
         if all(_row_for(row.label, cls) is not None for row in rows):
             return cls
     return classes[0]  # pragma: no cover - the grammar admits the rows of one class only
-
-
-def _is_heading(token: Token) -> bool:
-    """Whether a narrative line is, in fact, a section heading."""
-    return heading_pattern().fullmatch(str(token).rstrip()) is not None
 
 
 class ReportTransformer(Transformer[Token, Report]):
@@ -152,7 +183,7 @@ class ReportTransformer(Transformer[Token, Report]):
         exact_paragraphs: bool = False,
         skipped: Sequence[tuple[int, int]] = (),
     ) -> None:
-        super().__init__()
+        super().__init__(visit_tokens=False)
         self._lines = source_lines
         self._edition = edition
         self._lenient = lenient
@@ -163,11 +194,11 @@ class ReportTransformer(Transformer[Token, Report]):
 
     # -- helpers -----------------------------------------------------------
 
-    def _problem(self, error: ParseError) -> None:
-        """Raise ``error``, or, when lenient, record it and go on."""
+    def _problem(self, error: ParseError, code: str) -> None:
+        """Raise ``error``, or, when lenient, record it (as a diagnostic of kind ``code``) and go on."""
         if not self._lenient:
             raise error
-        self.diagnostics.append(Diagnostic(error.line, error.column, error.reason, error.excerpt))
+        self.diagnostics.append(Diagnostic(error.line, error.column, error.reason, error.excerpt, code=code))
 
     def _source_line(self, token: Token) -> str:
         return self._lines[(token.line or 1) - 1].strip()
@@ -180,21 +211,13 @@ class ReportTransformer(Transformer[Token, Report]):
         return line[start : start + len(token)].strip(HEADING_MARKUP)
 
     def _narrative_lines(self, tokens: Sequence[Token]) -> list[str]:
-        """The user's lines behind narrative tokens; a section heading among them is an error."""
-        texts = []
-        for token in tokens:
-            text = self._source_line(token)
-            if _is_heading(token):
-                self._problem(
-                    ParseError(
-                        f"章节标题“{shorten(text)}”重复出现或位置不对（标题应单独成行，且各章节按顺序只出现一次）",
-                        line=token.line or 1,
-                        column=token.column or 1,
-                        excerpt=self._lines[(token.line or 1) - 1],
-                    )
-                )
-            texts.append(text)
-        return texts
+        """The user's lines behind narrative tokens.
+
+        No narrative token is a section heading: the lexer gives a line that is one
+        to the parser as the heading (``_grammar._headings_stand_out``), where it is
+        an error if it stands out of place.
+        """
+        return [self._source_line(token) for token in tokens]
 
     def _skipped_between(self, start: int | None, end: int | None) -> bool:
         """Whether lenient parsing skipped something that starts between ``start`` and ``end``."""
@@ -210,7 +233,8 @@ class ReportTransformer(Transformer[Token, Report]):
                 line=token.line or 1,
                 column=token.column or 1,
                 excerpt=excerpt_near(self._lines[(token.line or 1) - 1], token.column or 1),
-            )
+            ),
+            UNPLACED,
         )
 
     def _table(self, number: int, rows: Sequence[_Row]) -> object:
@@ -226,13 +250,13 @@ class ReportTransformer(Transformer[Token, Report]):
             try:
                 cells = resolve_cells(row.cells, len(row_spec.cells), where, row.label, self._lines)
             except ParseError as error:
-                self._problem(error)
+                self._problem(error, MISCOUNTED)
                 continue
-            for cell_spec, cell in zip(row_spec.cells, cells, strict=True):
+            for key, cell_spec, cell in zip(_keys(row_spec), row_spec.cells, cells, strict=True):
                 try:
-                    values[cell_spec.key] = cell_value(cell, cell_spec, self._lines)
+                    values[key] = cell_value(cell, cell_spec, self._lines)
                 except ParseError as error:
-                    self._problem(error)
+                    self._problem(error, INVALID)
         return build_table(cls, values)
 
     # -- rules -------------------------------------------------------------
@@ -273,13 +297,13 @@ class ReportTransformer(Transformer[Token, Report]):
             else:
                 resolved = resolve_cells(cells, len(cell_specs), "表四", anchor, self._lines)
         except ParseError as error:
-            self._problem(error)
+            self._problem(error, MISCOUNTED)
             resolved = [None] * len(cell_specs)
         for cell_spec, cell in zip(cell_specs, resolved, strict=True):
             try:
                 values[cell_spec.key] = cell_value(cell, cell_spec, self._lines)
             except ParseError as error:
-                self._problem(error)
+                self._problem(error, INVALID)
         return build_table(spec.cls, values)
 
     def _section(self, children: list[Any]) -> tuple[Token, Any]:
@@ -302,7 +326,8 @@ class ReportTransformer(Transformer[Token, Report]):
                     column=first.column or 1,
                     excerpt=self._lines[(first.line or 1) - 1] if first.line else "",
                     expected=("标题行",),
-                )
+                ),
+                TITLE_MISSING,
             )
         narrative_tokens = [
             front.preamble,
@@ -389,8 +414,12 @@ def cell_value(cell: PrintedCell | None, spec: CellSpec, lines: Sequence[str]) -
     """The typed value of one printed cell (see :func:`govinfo_report.values.convert`)."""
     if cell is None:
         return None
+    text = cell.text
+    if text.isascii() and text.isdigit() and len(text) <= _PLAIN_DIGITS and spec.kind != "money":
+        # The common case, as convert() reads it: plain digits, within every bound.
+        return int(text) if spec.kind in ("count", "signed") else Decimal(text)
     try:
-        return convert(cell.text, spec.kind, unit=spec.unit)
+        return convert(text, spec.kind, unit=spec.unit)
     except ValueProblem as problem:
         raise CellValueError(
             f"“{'/'.join(spec.row)}”的“{'/'.join(spec.column)}”：{problem}",
@@ -400,6 +429,9 @@ def cell_value(cell: PrintedCell | None, spec: CellSpec, lines: Sequence[str]) -
             expected=(_EXPECTED[spec.kind],),
         ) from None
 
+
+# Plain digits up to this many are within the bounds of every kind (values.MAX_COUNT has 13).
+_PLAIN_DIGITS = 12
 
 _EXPECTED = {
     "count": "整数",

@@ -3,32 +3,51 @@
 One module per format; each registers its renderer in :data:`RENDERERS`.
 Every format gives text (``str``) except ``docx``, which gives the bytes of a
 Word file and needs the optional ``docx`` extra (python-docx), imported only
-when a Word file is rendered.
+when a Word file is rendered.  Each renderer's module is imported when its
+format is first rendered, so that ``import govinfo_report`` does not load them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from typing import Literal, overload
 
 from ..model import Report
-from .docx import render_docx
-from .html import render_html
-from .markdown import render_markdown
-from .text import render_text
 
 __all__ = ["ALIASES", "BINARY_FORMATS", "FORMATS", "RENDERERS", "TextFormat", "render"]
 
 #: The names of the formats rendered as text.
 TextFormat = Literal["text", "markdown", "html"]
 
-#: The renderer of each format name.
-RENDERERS: dict[str, Callable[[Report], str | bytes]] = {
-    "text": render_text,
-    "markdown": render_markdown,
-    "html": render_html,
-    "docx": render_docx,
+# The module and function of each format's renderer.
+_RENDERER_NAMES: dict[str, tuple[str, str]] = {
+    "text": ("text", "render_text"),
+    "markdown": ("markdown", "render_markdown"),
+    "html": ("html", "render_html"),
+    "docx": ("docx", "render_docx"),
 }
+
+
+class _Renderers(Mapping[str, Callable[[Report], "str | bytes"]]):
+    """The renderer of each format name, its module imported on first use."""
+
+    def __getitem__(self, fmt: str) -> Callable[[Report], str | bytes]:
+        module, name = _RENDERER_NAMES[fmt]
+        renderer: Callable[[Report], str | bytes] = getattr(
+            importlib.import_module(f".{module}", __name__), name
+        )
+        return renderer
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_RENDERER_NAMES)
+
+    def __len__(self) -> int:
+        return len(_RENDERER_NAMES)
+
+
+#: The renderer of each format name.
+RENDERERS: Mapping[str, Callable[[Report], str | bytes]] = _Renderers()
 
 #: The format names ``render`` accepts.
 FORMATS: tuple[str, ...] = tuple(RENDERERS)

@@ -28,13 +28,15 @@ Layouts (2021 edition):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal
+import operator
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any, Literal
 
 import attrs
 
 from ..editions import get_edition
-from ..layout import row_specs
+from ..layout import CellSpec, build_table, row_specs
 from ..model import Report
 from ..values import Value
 from .layout import PrintedRow, format_cell, printed_rows
@@ -142,9 +144,42 @@ def report_grids(report: Report) -> dict[int, Grid]:
 
 
 def table_grid(number: int, table: object) -> Grid:
-    """The grid of table ``number`` (2, 3 or 4) holding ``table``'s values."""
+    """The grid of table ``number`` (2, 3 or 4) holding ``table``'s values.
+
+    A table class's grid is laid out once (:func:`_shape`); each table's values
+    are then put into its value cells.
+    """
+    shape, places = _shape(number, _class_of(table))
+    rows = [list(row) for row in shape.rows]
+    for row, index, spec, get in places:
+        blank = rows[row][index]
+        value = get(table)
+        rows[row][index] = GridCell(
+            blank.row, blank.column, format_cell(value), "value", 1, blank.colspan, value, spec.kind
+        )
+    return attrs.evolve(shape, rows=tuple(tuple(row) for row in rows))
+
+
+def _class_of(table: object) -> Any:
+    return type(table)
+
+
+@cache
+def _shape(
+    number: int, cls: type
+) -> tuple[Grid, tuple[tuple[int, int, CellSpec, Callable[[object], Any]], ...]]:
+    """The grid of a table of class ``cls`` with no value filled in, and where each value cell is:
+    (grid row, index in the row, the cell's spec, how to get its value from a table)."""
     builders = {2: _table2, 3: _table3, 4: _table4}
-    return builders[number](number, table)
+    out = _Builder()
+    grid = builders[number](number, build_table(cls, {}), out)
+    places = []
+    for row, cells in enumerate(grid.rows):
+        for index, cell in enumerate(cells):
+            if cell.role == "value":
+                spec = out.specs[(row, cell.column)]
+                places.append((row, index, spec, operator.attrgetter(".".join(spec.attributes))))
+    return grid, tuple(places)
 
 
 # ---------------------------------------------------------------------------
@@ -155,6 +190,8 @@ class _Builder:
 
     def __init__(self) -> None:
         self.rows: list[list[GridCell]] = []
+        #: The spec of the value cell at each (row, column).
+        self.specs: dict[tuple[int, int], CellSpec] = {}
 
     def new_row(self) -> int:
         self.rows.append([])
@@ -163,19 +200,21 @@ class _Builder:
     def add(self, row: int, column: int, text: str, role: Role, rowspan: int = 1, colspan: int = 1) -> None:
         self.rows[row].append(GridCell(row, column, text, role, rowspan, colspan))
 
-    def add_value(self, row: int, column: int, value: Value, kind: str, colspan: int = 1) -> None:
-        self.rows[row].append(GridCell(row, column, format_cell(value), "value", 1, colspan, value, kind))
+    def add_value(self, row: int, column: int, value: Value, spec: CellSpec, colspan: int = 1) -> None:
+        self.specs[(row, column)] = spec
+        self.rows[row].append(
+            GridCell(row, column, format_cell(value), "value", 1, colspan, value, spec.kind)
+        )
 
     def grid(self, number: int, columns: int, label_columns: int, header_rows: int) -> Grid:
         rows = tuple(tuple(sorted(row, key=lambda cell: cell.column)) for row in self.rows)
         return Grid(number, columns, label_columns, header_rows, rows)
 
 
-def _table2(number: int, table: object) -> Grid:
+def _table2(number: int, table: object, out: _Builder) -> Grid:
     rows = list(printed_rows(table))
     width = max(len(row.spec.cells) for row in rows)
     columns = 1 + width
-    out = _Builder()
     for printed in rows:
         for group in printed.opens:
             out.add(out.new_row(), 0, group, "group", colspan=columns)
@@ -188,7 +227,7 @@ def _table2(number: int, table: object) -> Grid:
         at = out.new_row()
         out.add(at, 0, printed.label, "label")
         for index, (cell, value) in enumerate(zip(printed.spec.cells, printed.values, strict=True)):
-            out.add_value(at, 1 + index, value, cell.kind, _last_span(index, len(printed.values), width))
+            out.add_value(at, 1 + index, value, cell, _last_span(index, len(printed.values), width))
     return out.grid(number, columns, 1, 0)
 
 
@@ -197,11 +236,10 @@ def _last_span(index: int, count: int, width: int) -> int:
     return width - count + 1 if index == count - 1 else 1
 
 
-def _table3(number: int, table: object) -> Grid:
+def _table3(number: int, table: object, out: _Builder) -> Grid:
     rows = list(printed_rows(table))
     labels = max(len(row.spec.row) for row in rows)
     paths = [(APPLICANT_HEADER, *cell.column) for cell in rows[0].spec.cells]
-    out = _Builder()
     header_rows = max(len(path) for path in paths)
     for _ in range(header_rows):
         out.new_row()
@@ -216,7 +254,7 @@ def _table3(number: int, table: object) -> Grid:
             out.add(at, level, path[level], "group", rowspan=span)
         out.add(at, len(path) - 1, printed.label, "label", colspan=labels - len(path) + 1)
         for offset, (cell, value) in enumerate(zip(printed.spec.cells, printed.values, strict=True)):
-            out.add_value(at, labels + offset, value, cell.kind)
+            out.add_value(at, labels + offset, value, cell)
     return out.grid(number, labels + len(paths), labels, header_rows)
 
 
@@ -253,17 +291,16 @@ def _column_headers(out: _Builder, paths: Sequence[tuple[str, ...]], first: int,
             column += span
 
 
-def _table4(number: int, table: object) -> Grid:
+def _table4(number: int, table: object, out: _Builder) -> Grid:
     specs = row_specs(type(table))
     paths = [(*spec.row, *cell.column) for spec in specs for cell in spec.cells]
-    kinds = [cell.kind for spec in specs for cell in spec.cells]
+    cells = [cell for spec in specs for cell in spec.cells]
     values = [value for printed in printed_rows(table) for value in printed.values]
     depth = max(len(path) for path in paths)
-    out = _Builder()
     for _ in range(depth):
         out.new_row()
     _column_headers(out, paths, 0, depth)
     at = out.new_row()
-    for column, (value, kind) in enumerate(zip(values, kinds, strict=True)):
-        out.add_value(at, column, value, kind)
+    for column, (value, cell) in enumerate(zip(values, cells, strict=True)):
+        out.add_value(at, column, value, cell)
     return out.grid(number, len(paths), 0, depth)

@@ -15,10 +15,12 @@ are ``<mark class="placeholder">``, highlighted.  A cell not filled in is printe
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 
 from ..editions import get_edition
 from ..model import Narrative, Report
+from ..normalize import printable
 from ..skeleton import split_placeholders
 from .grid import Grid, GridCell, table_grid
 
@@ -98,7 +100,8 @@ def render_html(report: Report) -> str:
             parts.append(render_table(table_grid(number, tables[number])))
         parts.append("</section>")
     parts += ["</article>", "</body>", "</html>"]
-    return "\n".join(parts) + "\n"
+    # A lone surrogate (a report built in Python) is written out, as in every format.
+    return printable("\n".join(parts) + "\n")
 
 
 def _title_lines(report: Report) -> list[str]:
@@ -156,23 +159,38 @@ _SCOPES = {"header": "col", "group": "rowgroup", "label": "row"}
 
 
 def _cell(cell: GridCell) -> str:
+    start, end = _tags(cell.role, cell.kind, cell.filled, cell.rowspan, cell.colspan)
+    text = _ESCAPED.get(cell.text)
+    if text is None:
+        text = escape(cell.text)
+        if len(_ESCAPED) < 4096:  # the same few texts (0, —, labels) fill most cells
+            _ESCAPED[cell.text] = text
+    return start + text + end
+
+
+_ESCAPED: dict[str, str] = {}
+
+
+@cache
+def _tags(role: str, kind: str, filled: bool, rowspan: int, colspan: int) -> tuple[str, str]:
+    """The opening and closing tag of a cell (the same for every cell of the same kind and span)."""
     attributes = []
-    if cell.role == "value":
+    if role == "value":
         tag = "td"
-        classes = ["value", cell.kind] if cell.filled else ["value", cell.kind, "not-filled"]
+        classes = ["value", kind] if filled else ["value", kind, "not-filled"]
         attributes.append(f'class="{escape(" ".join(classes))}"')
-        if not cell.filled:
+        if not filled:
             attributes.append('title="未填写"')
     else:
         tag = "th"
-        role = "item" if cell.role == "group" and cell.colspan > 1 else cell.role
-        scope = "colgroup" if cell.role == "header" and cell.colspan > 1 else _SCOPES[cell.role]
-        if role == "item":
+        shown = "item" if role == "group" and colspan > 1 else role
+        scope = "colgroup" if role == "header" and colspan > 1 else _SCOPES[role]
+        if shown == "item":
             scope = "rowgroup"
-        attributes.append(f'class="{role}"')
+        attributes.append(f'class="{shown}"')
         attributes.append(f'scope="{scope}"')
-    if cell.rowspan > 1:
-        attributes.append(f'rowspan="{cell.rowspan}"')
-    if cell.colspan > 1:
-        attributes.append(f'colspan="{cell.colspan}"')
-    return f"<{tag} {' '.join(attributes)}>{escape(cell.text)}</{tag}>"
+    if rowspan > 1:
+        attributes.append(f'rowspan="{rowspan}"')
+    if colspan > 1:
+        attributes.append(f'colspan="{colspan}"')
+    return f"<{tag} {' '.join(attributes)}>", f"</{tag}>"

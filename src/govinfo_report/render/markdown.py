@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ..editions import get_edition
 from ..model import Report
+from ..normalize import printable
 from .grid import Grid, table_grid
 from .text import render_narrative, render_title_block
 
@@ -36,7 +37,8 @@ def render_markdown(report: Report) -> str:
             blocks += render_narrative(narratives[number])
         else:
             blocks.append(render_table(table_grid(number, tables[number])))
-    return "\n\n".join(blocks) + "\n"
+    # A lone surrogate (a report built in Python) is written out, as in every format.
+    return printable("\n\n".join(blocks) + "\n")
 
 
 def render_title(report: Report) -> list[str]:

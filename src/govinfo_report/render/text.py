@@ -22,7 +22,7 @@ from .._grammar import parser
 from ..editions import get_edition
 from ..model import Narrative, Report, Subsection
 from ..narrative import CJK, SENTENCE_END, SUBSECTION_NUMBER, display_width
-from ..normalize import MARKDOWN_RULE
+from ..normalize import MARKDOWN_RULE, printable
 from ..transform import HEADING_MARKUP, TITLE_YEAR
 from .layout import format_cell, printed_rows
 
@@ -53,7 +53,8 @@ def render_text(report: Report) -> str:
             blocks += [[line] for line in render_narrative(narratives[number])]
         else:
             blocks.append(list(_TABLE_RENDERERS[number](tables[number])))
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    # A lone surrogate (a report built in Python) is written out, as in every format.
+    return printable("\n\n".join("\n".join(block) for block in blocks) + "\n")
 
 
 def render_title_block(report: Report) -> list[str]:

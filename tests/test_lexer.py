@@ -1,0 +1,173 @@
+"""The dispatching scanners (govinfo_report/_lexer.py) against Lark's own, state by state."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import cache
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lark.lexer import BasicLexer, Scanner
+from lark.utils import TextSlice
+
+import govinfo_report as gr
+from govinfo_report._grammar import labels, parser
+from govinfo_report._lexer import DispatchingLexer, first_characters
+from govinfo_report.normalize import normalize
+from govinfo_report.testing import reports
+from tests.conftest import SEED_NAMES, seed_text
+
+
+def _states() -> list[BasicLexer]:
+    lexer = parser().parser.lexer
+    found = {id(state): state for state in [*lexer.lexers.values(), lexer.root_lexer]}
+    return list(found.values())
+
+
+STATES = _states()
+
+
+@cache
+def _reference(index: int) -> Scanner:
+    """Lark's scanner for the state: one pattern joining its terminals in order."""
+    state = STATES[index]
+    return Scanner(state.terminals, state.g_regex_flags, re, False)
+
+
+def _same(index: int, text: str, position: int) -> None:
+    state = STATES[index]
+    piece = TextSlice(text, 0, len(text))
+    assert state.scanner.match(piece, position) == _reference(index).match(piece, position), (
+        index,
+        text[position : position + 40],
+    )
+
+
+def test_every_state_dispatches() -> None:
+    assert STATES
+    assert all(isinstance(state, DispatchingLexer) for state in STATES)
+
+
+def test_first_characters() -> None:
+    assert first_characters("abc") == frozenset("a")
+    assert first_characters("(?:x|y)z") == frozenset("xy")
+    assert first_characters("a?b") == frozenset("ab")
+    assert first_characters("(?:#{1,6}[ \\t]*)?一") == frozenset("#一")
+    assert first_characters("(?!x)[ab]+") == frozenset("ab")
+    assert first_characters("[0-9]") == frozenset("0123456789")
+    assert first_characters("\\s*a") is None
+    assert first_characters("[^a]") is None
+    assert first_characters(".") is None
+    assert first_characters("(?i:a)") is None
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_every_state_at_every_line_start_of_a_seed(name: str) -> None:
+    text = normalize(seed_text(name))
+    starts = [0] + [match.end() for match in re.finditer("\n[ \t|]*", text) if match.end() < len(text)]
+    for index in range(len(STATES)):
+        for position in starts:
+            _same(index, text, position)
+
+
+# Text built from the pieces the terminals are made of: labels, numbers, marks, white space.
+_PIECES = [
+    *sorted({spelling for names in labels().values() for spelling in names}),
+    "0",
+    "12",
+    "1,234",
+    "35.2万元",
+    "/",
+    "—",
+    "无",
+    "\u2205",
+    " ",
+    "\t",
+    "\n",
+    "|",
+    "一、总体情况",
+    "## 五、存在的主要问题及改进情况",
+    "2024年政府信息公开工作年度报告",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "文字",
+    "1.",
+    "（",
+    "#",
+    "*",
+]
+_PIECE = st.one_of(st.sampled_from(_PIECES), st.text(max_size=3))
+_TEXT = st.lists(_PIECE, min_size=1, max_size=12).map("".join)
+
+
+@given(st.integers(0, len(STATES) - 1), _TEXT, st.integers(0, 40))
+def test_dispatching_matches_as_lark_does(index: int, text: str, at: int) -> None:
+    _same(index, text, min(at, len(text) - 1) if text else 0)
+
+
+# ---------------------------------------------------------------------------
+# The whole parse, with Lark's own scanners and with the dispatching ones
+
+parse_module = importlib.import_module("govinfo_report.parse")  # the attribute is the function
+
+
+@cache
+def _stock_parser() -> object:
+    """The report parser exactly as Lark builds it (its own scanner in every state)."""
+    from lark import Lark
+
+    from govinfo_report._grammar import _headings_stand_out, grammar_text
+    from govinfo_report.editions import EDITIONS
+
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        start=[edition.start for edition in EDITIONS.values()],
+        lexer_callbacks={"TEXT_LINE": _headings_stand_out},
+        propagate_positions=False,
+        maybe_placeholders=False,
+        cache=True,
+    )
+
+
+def _outcome(text: str, lenient: bool) -> object:
+    try:
+        report = gr.parse(text, lenient=lenient)
+    except gr.ParseError as error:
+        return (type(error).__name__, error.line, error.column, str(error))
+    return (report, report.diagnostics)
+
+
+def _same_parse(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    for lenient in (False, True):
+        ours = _outcome(text, lenient)
+        with monkeypatch.context() as patched:
+            patched.setattr(parse_module, "parser", _stock_parser)
+            stock = _outcome(text, lenient)
+        assert ours == stock, (lenient, text[:200])
+
+
+@st.composite
+def _damaged(draw: st.DrawFn) -> str:
+    lines = seed_text(draw(st.sampled_from(SEED_NAMES))).split("\n")
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "swap", "insert"]))
+        if action == "delete":
+            del lines[at]
+        elif action == "duplicate":
+            lines.insert(at, lines[at])
+        elif action == "swap" and at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        else:
+            column = draw(st.integers(0, len(lines[at])))
+            lines[at] = lines[at][:column] + draw(_PIECE) + lines[at][column:]
+    return "\n".join(lines)
+
+
+@given(st.one_of(_damaged(), reports().map(gr.render)))
+def test_a_parse_gives_what_lark_s_own_scanners_give(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _same_parse(text, monkeypatch)
