@@ -33,7 +33,7 @@ STATES = _states()
 def _reference(index: int) -> Scanner:
     """Lark's scanner for the state: one pattern joining its terminals in order."""
     state = STATES[index]
-    return Scanner(state.terminals, state.g_regex_flags, re, False)
+    return Scanner(state.terminals, state.g_regex_flags, re, False)  # type: ignore[no-untyped-call]
 
 
 def _same(index: int, text: str, position: int) -> None:
