@@ -11,16 +11,12 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .api import from_dict as from_dict
-from .api import from_json as from_json
 from .api import parse as parse
 from .api import parse_document as parse_document
 from .api import parse_docx as parse_docx
 from .api import parse_file as parse_file
 from .api import parse_html as parse_html
 from .api import read_document as read_document
-from .api import to_dict as to_dict
-from .api import to_json as to_json
 from .cells import CellAddress as CellAddress
 from .cells import CellRecord as CellRecord
 from .cells import cells as cells
@@ -92,6 +88,10 @@ if TYPE_CHECKING:
     from .rules import Finding as Finding
     from .rules import validate as validate
     from .schema import json_schema as json_schema
+    from .serialize import from_dict as from_dict
+    from .serialize import from_json as from_json
+    from .serialize import to_dict as to_dict
+    from .serialize import to_json as to_json
 
 # Loaded on first use: checking reports needs more modules than reading them.
 # (``render`` and ``skeleton`` are imported above: a submodule of the same name
@@ -115,6 +115,10 @@ _LAZY = {
     "json_schema": "schema",
     "text_layout_problems": "render.text",
     "validate": "rules",
+    "from_dict": "serialize",
+    "from_json": "serialize",
+    "to_dict": "serialize",
+    "to_json": "serialize",
 }
 
 

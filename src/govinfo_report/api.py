@@ -1,6 +1,6 @@
-"""The reading functions: ``parse``, ``parse_file``, the readers of each form, the dict/JSON forms.
+"""The reading functions: ``parse``, ``parse_file``, the readers of each form.
 
-``govinfo_report`` re-exports these at import; the functions that check and
+``govinfo_report`` re-exports these at import; the dict/JSON forms and the functions that check and
 write reports (``validate``, ``render``, ``skeleton``, ``from_cells``,
 ``json_schema``) are loaded on first use (see ``govinfo_report/__init__.py``),
 so that a script that only parses starts quickly.
@@ -23,19 +23,14 @@ from .model import Report
 from .parse import parse, parse_document
 from .readers import load, read_document, reader_for
 from .reading import MAX_SIZE, decode
-from .serialize import from_dict, from_json, to_dict, to_json
 
 __all__ = [
-    "from_dict",
-    "from_json",
     "parse",
     "parse_document",
     "parse_docx",
     "parse_file",
     "parse_html",
     "read_document",
-    "to_dict",
-    "to_json",
 ]
 
 
@@ -91,7 +86,9 @@ def _json_text(data: bytes, name: str | None) -> bool:
 
 
 def _from_json_file(text: str) -> Report:
-    """:func:`from_json`, saying so when the JSON is not a report's JSON form at all."""
+    """:func:`~govinfo_report.from_json`, saying so when the JSON is not a report's JSON form at all."""
+    from .serialize import from_json  # cattrs on first use: reading text does not need it
+
     try:
         return from_json(text)
     except SerializationError:
