@@ -70,11 +70,17 @@ def test_converter_br_inside_a_label_cell_reads_exactly() -> None:
     assert cells_of(report) == S.expected_cells(BASE)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text path: a Markdown <br> inside a pipe-table cell is kept as the characters '<br>' "
-    "(normalize.py does not treat it as a line break), so the label 1.本机关不掌握<br>相关政府信息 "
-    "is only recovered by the misspelt-label rule, with a LABEL-MISSPELT warning quoting <br>",
-)
 def test_converter_br_inside_a_label_cell_is_white_space_not_a_misspelling() -> None:
     assert gr.parse_file(AUDIT / "text-pandoc-br-in-cell.md").diagnostics == ()
+
+
+def test_a_value_cell_broken_by_br_is_two_numbers_and_refused() -> None:
+    """``| 13<br>1 |`` is one cell printing two numbers: refused where it stands, never 131."""
+    text = (AUDIT / "text-pandoc-br-in-cell.md").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("| 规章 |"))
+    fields = line.split("|")
+    value = next(i for i, field in enumerate(fields) if field.strip().isdigit())
+    broken = [*fields[:value], f" {fields[value].strip()}<br>1 ", *fields[value + 1 :]]
+    with pytest.raises(gr.ParseError, match="多个数") as info:
+        gr.parse(text.replace(line, "|".join(broken), 1))
+    assert info.value.line == text.splitlines().index(line) + 1

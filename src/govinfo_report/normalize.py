@@ -17,6 +17,8 @@ What it does, line by line:
   → ``“三安全一稳定”``);
 * Markdown emphasis ``**`` becomes white space (converters bold labels in table
   cells and headings);
+* in a ``|`` table line, a line-break tag ``<br>`` (``<br/>``, ``<br />``) becomes white
+  space: converters write a line break inside a cell so;
 * a Markdown table rule (``|---|:---:|``) becomes blank, and so does a line that is
   only a page number (``- 3 -``, ``— 3 —``, ``第3页 共6页``): they are layout, and a
   page number inside a table must never be read as a cell;
@@ -201,9 +203,16 @@ def normalize(text: str) -> str:
     return text
 
 
+#: A line break as converters write it inside a Markdown table cell (``<br>``, ``<br/>``).
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def _table_line(line: str) -> str:
     if MARKDOWN_RULE.match(line):
         return " " * len(line)
+    if "|" in line and "<" in line:
+        # ``| 1.本机关不掌握<br>相关政府信息 |``: a line break inside the cell, white space.
+        line = _BREAK_TAG.sub(lambda match: " " * len(match.group()), line)
     if _LONE_PIPE.match(line):
         # One cell per line ending in "|": a line that is only the "|" is an empty cell.
         return line.replace("|", EMPTY)
