@@ -33,17 +33,35 @@ def _with(character: str) -> str:
     return replace_once(seed_text(HOUSING), WRAPPED, WRAPPED[:5] + character + WRAPPED[5:])
 
 
-@pytest.mark.parametrize("lenient", [False, True])
-def test_a_lone_surrogate_is_refused_where_it_stands(lenient: bool) -> None:
+def test_a_lone_surrogate_is_refused_where_it_stands() -> None:
     text = _with("\ud800")
     with pytest.raises(gr.ParseError) as info:
-        gr.parse(text, lenient=lenient)
+        gr.parse(text)
     error = info.value
     assert not error.reason.startswith("内部错误")
     assert "U+D800" in error.reason
     assert (error.line, error.column) == (line_of(text, WRAPPED[:5]), 6)
     assert error.excerpt == WRAPPED[:5] + "\ufffd" + WRAPPED[5:]
     str(error).encode("utf-8")  # the message itself can be printed
+
+
+def test_lenient_parsing_replaces_a_lone_surrogate_and_says_where() -> None:
+    """Lenient parsing reads what can be read: each lone surrogate becomes U+FFFD, and a
+    warning on each line that held one names the code point and its column."""
+    text = _with("\ud800")
+    text = text.replace("（一）", "（一）\udcff", 1)  # a second line holding one
+    report = gr.parse(text, lenient=True)
+    clean = gr.parse(seed_text(HOUSING))
+    assert list(gr.cells(report)) == list(gr.cells(clean))
+    assert "\ufffd" in report.overview.text
+    assert report.overview.text.replace("\ufffd", "") == clean.overview.text
+    second = line_of(text, "（一）\udcff")
+    second_column = text.splitlines()[second - 1].index("\udcff") + 1
+    want = sorted([(line_of(text, WRAPPED[:5]), 6, "U+D800"), (second, second_column, "U+DCFF")])
+    warnings = [d for d in report.diagnostics if d.code == "CHARACTER-INVALID"]
+    assert [(d.line, d.column, d.message[4:10]) for d in warnings] == want
+    assert all(d.severity == "warning" for d in warnings)
+    gr.to_json(report).encode("utf-8")  # nothing left that a format cannot hold
 
 
 def test_the_first_surrogate_is_named_whatever_the_line_breaks() -> None:

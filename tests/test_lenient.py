@@ -147,6 +147,7 @@ _CODES = {
     "CELL-INVALID",
     "CELLS-UNPLACED",
     "TITLE-MISSING",
+    "CHARACTER-INVALID",
 }
 
 

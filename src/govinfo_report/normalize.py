@@ -37,7 +37,9 @@ This module also owns the one decision about characters (docs/robustness.md):
 * a **lone surrogate** (U+D800–U+DFFF) is not a character — it can only come
   from a string decoded with ``errors="surrogateescape"`` or built by a program —
   and no format can hold one: :func:`normalize` refuses it with a positioned
-  ``ParseError``, ``from_dict`` with a ``SerializationError``
+  ``ParseError`` (lenient parsing replaces it with U+FFFD and says so in a diagnostic
+  ``CHARACTER-INVALID``, :func:`replace_invalid_characters`), ``from_dict`` with a
+  ``SerializationError``
   (:func:`first_invalid_character`); where one must still be written (a file name
   that is not UTF-8, a report built in Python), it is written as text by
   :func:`printable`: ``\\xNN`` for a byte kept by ``surrogateescape``,
@@ -130,6 +132,20 @@ def first_invalid_character(text: str) -> int | None:
     """The index of the first lone surrogate in ``text``, or ``None``."""
     match = SURROGATES.search(text)
     return match.start() if match else None
+
+
+def replace_invalid_characters(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """``text`` with each lone surrogate replaced by U+FFFD (lengths kept), and for each line
+    holding one: its line, the column of its first one and that code point as ``U+XXXX``.
+    Lenient parsing reads on from there; strict parsing refuses (:func:`check_characters`)."""
+    if first_invalid_character(text) is None:
+        return text, []
+    found = []
+    for number, line in enumerate(split_lines(text), start=1):
+        match = SURROGATES.search(line)
+        if match:
+            found.append((number, match.start() + 1, f"U+{ord(match.group()):04X}"))
+    return SURROGATES.sub("\ufffd", text), found
 
 
 def check_characters(text: str) -> None:

@@ -23,9 +23,9 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from ._grammar import labels, parser
 from .detect import decide, evidence, markers
 from .editions import EDITIONS, HEADINGS, TABLE_NAMES, Edition, get_edition
-from .errors import EmptyInputError, GovInfoError, InputTooLargeError, ParseError, shorten
+from .errors import EmptyInputError, GovInfoError, InputTooLargeError, ParseError, excerpt_near, shorten
 from .model import Diagnostic, Report
-from .normalize import SEVERAL, normalize, split_lines
+from .normalize import SEVERAL, normalize, replace_invalid_characters, split_lines
 from .readers.document import Document
 from .reading import MAX_SIZE
 from .recovery import Reading
@@ -136,12 +136,15 @@ def _parse(text: str, edition: str | None, lenient: bool, max_size: int, *, exac
         )
     if not text.strip():
         raise EmptyInputError("输入为空，没有可读的报告文本", line=1, column=1)
+    notes: list[Diagnostic] = []
+    if lenient:
+        text, invalid = replace_invalid_characters(text)
+        notes += _invalid_characters(invalid, text)
     lines = split_lines(text)
     normalized = normalize(text)
     found = evidence(normalized)
     detected = decide(found)
     chosen = forced or detected or EDITIONS["2021"]
-    notes: list[Diagnostic] = []
     if forced is None and detected is None:
         notes.append(_undetermined(lines))
     reading = Reading(normalized, lines, chosen, lenient=lenient)
@@ -167,6 +170,24 @@ def _parse(text: str, edition: str | None, lenient: bool, max_size: int, *, exac
     if not notes:
         return report
     return attrs.evolve(report, diagnostics=sorted(notes, key=lambda d: (d.line, d.column)))
+
+
+def _invalid_characters(found: list[tuple[int, int, str]], text: str) -> list[Diagnostic]:
+    """Lenient parsing: a diagnostic for each line where a lone surrogate was replaced."""
+    if not found:
+        return []
+    lines = split_lines(text)
+    return [
+        Diagnostic(
+            line,
+            column,
+            f"无效字符{code_point}：单独的代理码位不是字符（文本可能解码有误），已替换为U+FFFD“\ufffd”",
+            excerpt_near(lines[line - 1], column),
+            severity="warning",
+            code="CHARACTER-INVALID",
+        )
+        for line, column, code_point in found
+    ]
 
 
 def _with_edition(
