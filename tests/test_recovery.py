@@ -171,3 +171,27 @@ def test_normative_documents_spelt_as_in_2019() -> None:
     report = gr.parse(text)
     assert report.edition == "2021"
     assert report == gr.parse(seed_text(GOV))
+
+
+# ---------------------------------------------------------------------------
+# Lenient parsing raises only for text with no heading and no table row (issue 10 item 5)
+
+
+def test_a_table_row_before_the_title_and_no_heading_is_a_report_missing_everything() -> None:
+    """Found by the fuzz harness: the title block and a stray row, every heading cut away."""
+    title = "中卫市民政局\n\n2024 年政府信息公开工作年度报告\n"
+    text = "行政处罚\t2\t\t\n" + title + "\n根据条例规定，现发布本报告。\n"
+    with pytest.raises(gr.ParseError):
+        gr.parse(text)
+    report = gr.parse(text, lenient=True)
+    assert report.year == 2024
+    assert all(cell.value is None for cell in gr.cells(report))  # the stray 2 given to no cell
+    (missing,) = [d for d in report.diagnostics if d.code == "MISSING"]
+    assert "一、总体情况" in missing.message
+    assert "行政处罚\t2" in report.agency  # the stray row kept as text, not dropped
+
+
+def test_text_with_no_heading_and_no_table_row_is_still_refused_in_lenient_mode() -> None:
+    text = "中卫市民政局\n2024 年政府信息公开工作年度报告\n\n根据条例规定，现发布本报告。\n"
+    with pytest.raises(gr.ParseError, match="文本提前结束"):
+        gr.parse(text, lenient=True)

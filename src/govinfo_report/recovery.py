@@ -42,7 +42,7 @@ from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
-from ._grammar import labels
+from ._grammar import labels, parser
 from .editions import HEADINGS, TABLE_NAMES, Edition
 from .errors import excerpt_near, shorten
 from .layout import row_specs
@@ -75,6 +75,13 @@ def landmarks(edition: Edition) -> tuple[str, ...]:
         if number in tables and number != 4:  # table 4 is one unlabelled row
             order += [terminal_of[spec.row[-1]] for spec in row_specs(tables[number])]
     return tuple(order)
+
+
+@cache
+def _landmark_start(order: tuple[str, ...]) -> re.Pattern[str]:
+    """Whether a line starts with one of the landmarks ``order`` (their terminals' patterns)."""
+    patterns = {terminal.name: terminal.pattern.to_regexp() for terminal in parser().terminals}
+    return re.compile("|".join(f"(?:{patterns[name]})" for name in order if name in patterns))
 
 
 def _is_heading(name: str) -> bool:
@@ -310,10 +317,16 @@ class Reading:
             return str(token)
         return self._lines[line - 1][column - 1 : column - 1 + len(token)]
 
+    def _has_landmark(self) -> bool:
+        """Whether a line of the text starts with a heading or a row label, wherever it stands
+        (a row before the title is read as text, yet the text is a damaged report's)."""
+        starts = _landmark_start(self._order)
+        return any(starts.match(line.lstrip()) for line in self._text.split("\n"))
+
     def _complete(self, error: UnexpectedToken) -> bool:
         cursor = self._cursor(error.interactive_parser)
-        if cursor < 0:
-            return False  # not even a section heading was read: not a report
+        if cursor < 0 and not self._has_landmark():
+            return False  # no heading and no table row anywhere: not a report
         fed = self._feed(error, self._order[cursor + 1 :], None)
         if fed is None:  # pragma: no cover - nothing is fed after the landmarks
             return False
