@@ -188,6 +188,7 @@ def test_a_table_row_before_the_title_and_no_heading_is_a_report_missing_everyth
     assert all(cell.value is None for cell in gr.cells(report))  # the stray 2 given to no cell
     (missing,) = [d for d in report.diagnostics if d.code == "MISSING"]
     assert "一、总体情况" in missing.message
+    assert report.agency is not None
     assert "行政处罚\t2" in report.agency  # the stray row kept as text, not dropped
 
 
