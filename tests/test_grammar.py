@@ -51,6 +51,7 @@ def test_label_pattern_tolerates_breaks_and_punctuation() -> None:
         ("五、存在的主要问题及改进情况", "五、存在的主要问题及整改措施"),
         ("五、存在的主要问题及改进情况", "五、存在的主要问题及整改情况"),
         ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政法复议、行政诉讼情况"),
+        ("六、其他需要报告的事项", "六、其他需要报告事项"),
     ],
 )
 def test_heading_wordings_met_in_real_reports(canonical: str, printed: str) -> None:
