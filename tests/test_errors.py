@@ -206,3 +206,20 @@ def test_a_2019_edition_report_is_named_as_such() -> None:
     error = parse_error(text)
     assert "2019年版（国办公开办函〔2019〕60号）格式的“本年新制作数量”" in error.reason
     assert error.line == line_of(text, "本年新制作数量")
+
+
+def test_the_message_of_an_error_on_a_huge_line_shows_a_window_around_the_column() -> None:
+    """A line of megabytes (a whole page on one line) never makes a message of megabytes."""
+    line = "规章 0 " + "0" * 300 + " 零 0"
+    with pytest.raises(gr.ParseError) as info:
+        gr.parse("一、总体情况\n二、主动公开政府信息情况\n" + line + "\n")
+    error = info.value
+    assert error.excerpt == line  # the attribute is the whole line
+    assert (error.line, error.column) == (3, line.index("零") + 1)
+    shown, caret = str(error).split("\n")[1:3]
+    assert len(shown) < 170 and shown.startswith("  …")
+    assert shown[len(caret) - 1] == "零"  # the caret under the character, 0s one column wide each
+    assert len(error.to_dict()["excerpt"]) <= 161
+    with pytest.raises(gr.ParseError) as info:
+        gr.parse("z" * 2_000_000)
+    assert len(str(info.value)) < 400

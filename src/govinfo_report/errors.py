@@ -113,11 +113,17 @@ def excerpt_near(line: str, column: int, width: int = EXCERPT_WIDTH) -> str:
     A long line (a whole web page on one line, a pasted table) is cut around the
     position with ``…`` on the cut sides, so that no message holds a line of megabytes.
     """
+    return _window(line, column, width)[0]
+
+
+def _window(line: str, column: int, width: int = EXCERPT_WIDTH) -> tuple[str, int]:
+    """:func:`excerpt_near`'s text, and the 1-based column in it that ``column`` became."""
     if len(line) <= width:
-        return line
+        return line, column
     start = max(0, min(column - 1 - width // 2, len(line) - width))
     piece = line[start : start + width]
-    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(line) else "")
+    lead = "…" if start > 0 else ""
+    return lead + piece + ("…" if start + width < len(line) else ""), column - start + len(lead)
 
 
 class GovInfoError(Exception):
@@ -137,7 +143,8 @@ class ParseError(GovInfoError, ValueError):
         line: 1-based line number in the text that was parsed: the user's text, or for
             a file read by a reader (web page, Word, PDF) the text the reader made of it.
         column: 1-based column number in that line (characters, not bytes).
-        excerpt: the line of that text the error points at.
+        excerpt: the line of that text the error points at (the message and :meth:`to_dict`
+            show at most 160 characters of it, around the column).
         expected: what the parser would have accepted there, in words.
         reason: the message without position and excerpt.
         location: where it is in the user's input: the same line and column for
@@ -185,15 +192,16 @@ class ParseError(GovInfoError, ValueError):
             "location": self.location.to_dict(),
             "line": self.line,
             "column": self.column,
-            "excerpt": self.excerpt,
+            "excerpt": excerpt_near(self.excerpt, self.column),
             "expected": list(self.expected),
         }
 
     def _format(self) -> str:
         parts = [f"{self.location}：{self.reason}"]
         if self.excerpt:
-            shown = self.excerpt.expandtabs(1)
-            caret = _caret_offset(self.excerpt, self.column)
+            window, column = _window(self.excerpt, self.column)
+            shown = window.expandtabs(1)
+            caret = _caret_offset(window, column)
             parts.append(f"  {shown}")
             parts.append("  " + " " * caret + "^")
         if self.expected:
