@@ -217,7 +217,8 @@ def test_the_message_of_an_error_on_a_huge_line_shows_a_window_around_the_column
     assert error.excerpt == line  # the attribute is the whole line
     assert (error.line, error.column) == (3, line.index("零") + 1)
     shown, caret = str(error).split("\n")[1:3]
-    assert len(shown) < 170 and shown.startswith("  …")
+    assert len(shown) < 170
+    assert shown.startswith("  …")
     assert shown[len(caret) - 1] == "零"  # the caret under the character, 0s one column wide each
     assert len(error.to_dict()["excerpt"]) <= 161
     with pytest.raises(gr.ParseError) as info:
