@@ -37,6 +37,7 @@ from .layout import CellSpec, cell_specs
 from .model import Narrative, Report
 from .skeleton import placeholders
 from .values import Money, format_value
+from .values import number as _plain_number
 
 __all__ = ["ERROR", "RULES", "WARNING", "Finding", "Severity", "validate"]
 
@@ -187,18 +188,8 @@ def _all_cells(report: Report) -> Iterator[_Cell]:
 
 
 def _number(value: object) -> Number | None:
-    """The value when it can be added up; ``None`` for blanks and anything not a number."""
-    if type(value) is int:
-        return value
-    if isinstance(value, Money):
-        value = value.amount
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, Decimal) and value.is_finite():
-        return value
-    return None
+    """The value when it can be added up, a :class:`Money`'s amount included; ``None`` for blanks."""
+    return _plain_number(value.amount if isinstance(value, Money) else value)
 
 
 def _total(values: Iterable[Number]) -> Number:
@@ -453,30 +444,35 @@ def t4_total(report: Report) -> Iterator[Finding]:
 # Warnings: table 2, the narrative against the tables, period, fees, sections
 
 
-def t2_in_force(report: Report) -> Iterator[Finding]:
-    """T2-IN-FORCE: 现行有效件数 is not smaller than 本年制发件数."""
+def _table2_pairs(report: Report, first: str, second: str) -> Iterator[tuple[_Cell, _Cell]]:
+    """The cells of columns ``first`` and ``second`` in each table-2 row that has both."""
     for row in _grouped(_table_cells(report, 2), _row_key).values():
         by_column = {cell.column_key: cell for cell in row}
-        if "issued" not in by_column or "in_force" not in by_column:
-            continue
-        issued, in_force = by_column["issued"], by_column["in_force"]
-        low, value = _number(issued.value), _number(in_force.value)
+        if first in by_column and second in by_column:
+            yield by_column[first], by_column[second]
+
+
+def _not_smaller(report: Report, rule: str, part: str, whole: str, why: str) -> Iterator[Finding]:
+    """``rule``: in each table-2 row, column ``whole`` is not smaller than column ``part``."""
+    for low_cell, cell in _table2_pairs(report, part, whole):
+        low, value = _number(low_cell.value), _number(cell.value)
         if low is None or value is None or value >= low:
             continue
         message = (
-            f"表二{_quoted_row(issued)}：{_last_segment(in_force)}({format_value(value)})"
-            f"小于{_last_segment(issued)}({format_value(low)})，本年制发的应计入现行有效件数"
+            f"表二{_quoted_row(low_cell)}：{_last_segment(cell)}({format_value(value)})"
+            f"小于{_last_segment(low_cell)}({format_value(low)})，{why}"
         )
-        yield Finding("T2-IN-FORCE", WARNING, (issued.address, in_force.address), low, value, message)
+        yield Finding(rule, WARNING, (low_cell.address, cell.address), low, value, message)
+
+
+def t2_in_force(report: Report) -> Iterator[Finding]:
+    """T2-IN-FORCE: 现行有效件数 is not smaller than 本年制发件数."""
+    return _not_smaller(report, "T2-IN-FORCE", "issued", "in_force", "本年制发的应计入现行有效件数")
 
 
 def t2_change(report: Report) -> Iterator[Finding]:
     """T2-CHANGE (2019): 本年增/减 is never below −上一年项目数量 (no more items can go than there were)."""
-    for row in _grouped(_table_cells(report, 2), _row_key).values():
-        by_column = {cell.column_key: cell for cell in row}
-        if "previous_year" not in by_column or "change" not in by_column:
-            continue
-        previous, change = by_column["previous_year"], by_column["change"]
+    for previous, change in _table2_pairs(report, "previous_year", "change"):
         before, delta = _number(previous.value), _number(change.value)
         if before is None or delta is None or before + delta >= 0:
             continue
@@ -489,19 +485,9 @@ def t2_change(report: Report) -> Iterator[Finding]:
 
 def t2_published_total(report: Report) -> Iterator[Finding]:
     """T2-PUBLISHED-TOTAL (2019): 对外公开总数量 is not smaller than 本年新公开数量."""
-    for row in _grouped(_table_cells(report, 2), _row_key).values():
-        by_column = {cell.column_key: cell for cell in row}
-        if "published" not in by_column or "published_total" not in by_column:
-            continue
-        published, total = by_column["published"], by_column["published_total"]
-        low, value = _number(published.value), _number(total.value)
-        if low is None or value is None or value >= low:
-            continue
-        message = (
-            f"表二{_quoted_row(published)}：{_last_segment(total)}({format_value(value)})"
-            f"小于{_last_segment(published)}({format_value(low)})，本年新公开的应计入对外公开总数量"
-        )
-        yield Finding("T2-PUBLISHED-TOTAL", WARNING, (published.address, total.address), low, value, message)
+    return _not_smaller(
+        report, "T2-PUBLISHED-TOTAL", "published", "published_total", "本年新公开的应计入对外公开总数量"
+    )
 
 
 # The table cells a narrative statement repeats: (table, row attributes), summed.

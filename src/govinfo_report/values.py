@@ -50,6 +50,7 @@ __all__ = [
     "classify",
     "convert",
     "format_value",
+    "number",
 ]
 
 #: Marks an empty field that stands for a blank cell in the text the grammar reads
@@ -203,6 +204,22 @@ def convert(text: str, kind: CellKind, *, unit: str = "") -> Value:
         wanted = f"的单位应为{unit}（表头所列）" if unit else "不应带单位"
         raise ValueProblem(f"“{text.strip()}”{wanted}")
     return amount
+
+
+def number(value: object) -> int | Decimal | None:
+    """``value`` when it can be added up (an ``int`` or a finite ``Decimal``), else ``None``:
+    blanks, booleans, and a :class:`Money` (its amount means something only with its unit).
+
+    >>> number(3), number(Decimal("2.5")), number(None), number(True)
+    (3, Decimal('2.5'), None, None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    return None
 
 
 def format_value(value: Value) -> str:

@@ -5,21 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import Report
+from ..values import number
 
 __all__ = ["Number", "difference", "number", "report_name"]
 
 Number = int | Decimal
-
-
-def number(value: object) -> Number | None:
-    """``value`` when it can be added up (an ``int`` or a finite ``Decimal``), else ``None``."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, Decimal) and value.is_finite():
-        return value
-    return None
 
 
 def difference(a: Number, b: Number) -> Number:
