@@ -1,8 +1,10 @@
 """What one PDF page shows, taken from PDFium: its characters, its rulings and its pictures.
 
-Everything is in *display* coordinates: points, origin at the top left of the
-page as it is shown (the page's ``/Rotate`` applied), ``top`` growing
-downwards, as in pdfplumber.
+Everything is in *reading* coordinates: points, origin at the top left of the
+page turned so that its text stands upright, ``top`` growing downwards, as in
+pdfplumber.  That is the page as shown (its ``/Rotate`` applied) unless the
+``/Rotate`` shows most of its text sideways or upside down; the page is then
+read as its text stands (:func:`_reading_rotation`).
 
 * **Characters** (:class:`Char`) come from PDFium's text layer, each with its
   loose box (the advance width and the font's height, not the ink).  Characters
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import math
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -86,7 +89,7 @@ class PageContent:
 
     Attributes:
         number: the page number, from 1.
-        width, height: the page as displayed, in points.
+        width, height: the page as read (turned so that its text stands upright), in points.
         chars: the visible characters of the text layer, in PDFium's order.
         rulings: the visible horizontal and vertical lines.
         image_cover: the share of the page that images cover (0 … 1, overlaps counted twice).
@@ -107,12 +110,16 @@ def read_page(page: Any, number: int) -> PageContent:
     import pypdfium2.raw as pdfium
 
     left, bottom, right, top = page.get_bbox()
-    rotation = page.get_rotation() % 360
-    to_display = _display_transform(left, bottom, right, top, rotation)
-    width, height = (right - left, top - bottom)
-    if rotation in (90, 270):
-        width, height = height, width
-    chars, hidden = _chars(page, pdfium, to_display, width, height)
+    textpage = page.get_textpage()
+    try:
+        rotation = _reading_rotation(textpage.raw, pdfium, page.get_rotation() % 360)
+        to_display = _display_transform(left, bottom, right, top, rotation)
+        width, height = (right - left, top - bottom)
+        if rotation in (90, 270):
+            width, height = height, width
+        chars, hidden = _chars(textpage.raw, pdfium, to_display, width, height)
+    finally:
+        textpage.close()
     rulings: list[Ruling] = []
     images: list[tuple[float, float, float, float]] = []
     _walk_objects(
@@ -134,6 +141,38 @@ def read_page(page: Any, number: int) -> PageContent:
         image_cover=_cover(images, width, height),
         hidden_chars=hidden,
     )
+
+
+def _reading_rotation(raw: Any, pdfium: Any, shown: int) -> int:
+    """The turn (clockwise, degrees) under which the page's text stands upright.
+
+    Mostly the page's ``/Rotate`` (``shown``): a landscape page written as portrait paper
+    with its content turned and ``/Rotate 90`` is upright on screen.  A page whose
+    ``/Rotate`` shows its text sideways or upside down (a page turned in a viewer and saved)
+    is read as its text stands: a table's rows are the text's lines, whichever way the page
+    is shown.  The text's direction is the one most of its characters share (PDFium's
+    character angle, clockwise in PDF space, to the nearest quarter turn); a page where no
+    direction holds more than half of them is read as shown."""
+    votes: dict[int, int] = {}
+    counted = 0
+    for index in range(max(pdfium.FPDFText_CountChars(raw), 0)):
+        if pdfium.FPDFText_IsGenerated(raw, index) == 1:
+            continue
+        code = pdfium.FPDFText_GetUnicode(raw, index)
+        if code <= 0x20 or code in (0x3000, 0xFFFE):
+            continue
+        angle = pdfium.FPDFText_GetCharAngle(raw, index)
+        if angle < 0:
+            continue
+        quarter = round(math.degrees(angle) / 90) % 4
+        votes[quarter] = votes.get(quarter, 0) + 1
+        counted += 1
+    if not votes:
+        return shown
+    quarter, count = max(votes.items(), key=lambda item: item[1])
+    if 2 * count <= counted:
+        return shown
+    return (360 - 90 * quarter) % 360
 
 
 def _display_transform(
@@ -164,52 +203,47 @@ def _box(
 
 
 def _chars(
-    page: Any,
+    raw: Any,
     pdfium: Any,
     to_display: Callable[[float, float], tuple[float, float]],
     width: float,
     height: float,
 ) -> tuple[list[Char], int]:
-    textpage = page.get_textpage()
-    try:
-        raw = textpage.raw
-        count = pdfium.FPDFText_CountChars(raw)
-        rect = pdfium.FS_RECTF()
-        invisible: dict[int | None, bool] = {}
-        chars: list[Char] = []
-        hidden = 0
-        skip = -1
-        for index in range(max(count, 0)):
-            if index == skip or pdfium.FPDFText_IsGenerated(raw, index) == 1:
-                continue
-            code = pdfium.FPDFText_GetUnicode(raw, index)
-            if 0xD800 <= code < 0xDC00 and index + 1 < count:  # a surrogate pair: one character
-                low = pdfium.FPDFText_GetUnicode(raw, index + 1)
-                if 0xDC00 <= low < 0xE000:
-                    code, skip = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), index + 1
-            if code in (0x0D, 0x0A, 0xFFFE):  # line ends PDFium writes into the text
-                continue
-            obj = pdfium.FPDFText_GetTextObject(raw, index)
-            key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
-            if key not in invisible:
-                invisible[key] = bool(obj) and pdfium.FPDFTextObj_GetTextRenderMode(obj) in (
-                    pdfium.FPDF_TEXTRENDERMODE_INVISIBLE,
-                    pdfium.FPDF_TEXTRENDERMODE_CLIP,
-                )
-            if invisible[key]:
-                hidden += 1
-                continue
-            if not pdfium.FPDFText_GetLooseCharBox(raw, index, rect):
-                continue
-            x0, top, x1, bottom = _box(to_display, rect.left, rect.bottom, rect.right, rect.top)
-            middle_x, middle_y = (x0 + x1) / 2, (top + bottom) / 2
-            if not (0 <= middle_x <= width and 0 <= middle_y <= height):
-                continue  # outside the visible page
-            unmapped = pdfium.FPDFText_HasUnicodeMapError(raw, index) == 1
-            chars.append(Char(_character(code), x0, top, x1, bottom, unmapped=unmapped or _garbage(code)))
-        return chars, hidden
-    finally:
-        textpage.close()
+    count = pdfium.FPDFText_CountChars(raw)
+    rect = pdfium.FS_RECTF()
+    invisible: dict[int | None, bool] = {}
+    chars: list[Char] = []
+    hidden = 0
+    skip = -1
+    for index in range(max(count, 0)):
+        if index == skip or pdfium.FPDFText_IsGenerated(raw, index) == 1:
+            continue
+        code = pdfium.FPDFText_GetUnicode(raw, index)
+        if 0xD800 <= code < 0xDC00 and index + 1 < count:  # a surrogate pair: one character
+            low = pdfium.FPDFText_GetUnicode(raw, index + 1)
+            if 0xDC00 <= low < 0xE000:
+                code, skip = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), index + 1
+        if code in (0x0D, 0x0A, 0xFFFE):  # line ends PDFium writes into the text
+            continue
+        obj = pdfium.FPDFText_GetTextObject(raw, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        if key not in invisible:
+            invisible[key] = bool(obj) and pdfium.FPDFTextObj_GetTextRenderMode(obj) in (
+                pdfium.FPDF_TEXTRENDERMODE_INVISIBLE,
+                pdfium.FPDF_TEXTRENDERMODE_CLIP,
+            )
+        if invisible[key]:
+            hidden += 1
+            continue
+        if not pdfium.FPDFText_GetLooseCharBox(raw, index, rect):
+            continue
+        x0, top, x1, bottom = _box(to_display, rect.left, rect.bottom, rect.right, rect.top)
+        middle_x, middle_y = (x0 + x1) / 2, (top + bottom) / 2
+        if not (0 <= middle_x <= width and 0 <= middle_y <= height):
+            continue  # outside the visible page
+        unmapped = pdfium.FPDFText_HasUnicodeMapError(raw, index) == 1
+        chars.append(Char(_character(code), x0, top, x1, bottom, unmapped=unmapped or _garbage(code)))
+    return chars, hidden
 
 
 def _character(code: int) -> str:
