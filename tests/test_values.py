@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.values import EMPTY, MAX_COUNT, Money, ValueProblem, classify, convert
+from govinfo_report.values import EMPTY, MAX_COUNT, CellKind, Money, ValueProblem, classify, convert
 from tests.conftest import proactive_2021, seed_text
 
 # Every spelling of "not filled in" that national-format.md and real reports use.
@@ -88,3 +88,29 @@ def test_numbers_are_bounded() -> None:
         convert("9" * 5000, "count")  # beyond Python's int-conversion limit: refused before it
     with pytest.raises(ValueProblem, match="超出上限"):
         convert("9" * 5000, "amount")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit", "want"),
+    [
+        ("2.75 万元", "amount", "万元", Decimal("2.75")),
+        ("73802895.90 元", "money", "", Money(Decimal("73802895.90"), "元")),
+    ],
+)
+def test_one_space_may_stand_before_a_unit(text: str, kind: CellKind, unit: str, want: object) -> None:
+    assert classify(text) == "number"
+    assert convert(text, kind, unit=unit) == want
+
+
+def test_two_spaces_or_a_tab_before_a_unit_are_no_value() -> None:
+    assert classify("2.75  万元") is None
+    assert classify("2.75\t万元") is None
+
+
+def test_an_amount_and_its_unit_after_a_space_in_a_text_row() -> None:
+    text = seed_text("000_7047d3e44c49cbca")
+    assert text.count("行政事业性收费 0\n") == 1
+    report = gr.parse(text.replace("行政事业性收费 0\n", "行政事业性收费 2.75 万元\n"))
+    assert proactive_2021(report).fees == Decimal("2.75")
+    with pytest.raises(gr.CellCountError):  # two numbers are two cells, never one amount
+        gr.parse(text.replace("行政事业性收费 0\n", "行政事业性收费 2.75 3\n"))

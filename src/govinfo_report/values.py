@@ -12,7 +12,7 @@ a "not filled in" mark is.
 * **Numbers**: ASCII digits (full-width digits are turned into ASCII first),
   an optional sign, thousands separators in groups of three (``1,234``), an
   optional decimal part.  An amount may carry its unit (``35.2万元``,
-  ``251000元``).
+  ``251000元``, ``2.75 万元`` with one space between).
 * **Bounds**: a count is at most :data:`MAX_COUNT` in size and an amount at
   most :data:`MAX_AMOUNT`; anything larger is refused, so that no input can
   make the library convert a number of thousands of digits.
@@ -86,11 +86,11 @@ NUMBER_PATTERN = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _UNIT_PATTERN = "|".join(UNITS)
 _MARK_PATTERN = "[" + re.escape(DASHES) + "]+|[" + re.escape(SLASHES) + "]|" + "|".join(NOT_FILLED_WORDS)
 #: A cell's whole text when it is a value: a number (maybe with its unit) or a not-filled mark.
-VALUE_PATTERN = f"(?:{NUMBER_PATTERN})(?:{_UNIT_PATTERN})?|{_MARK_PATTERN}"
+VALUE_PATTERN = f"(?:{NUMBER_PATTERN})(?: ?(?:{_UNIT_PATTERN}))?|{_MARK_PATTERN}"
 #: One cell in the text the grammar reads: a value, or :data:`EMPTY` (used by the grammar loader).
 CELL_PATTERN = f"(?:{VALUE_PATTERN}|{EMPTY})"
 
-_NUMBER = re.compile(f"(?P<number>{NUMBER_PATTERN})(?P<unit>{_UNIT_PATTERN})?")
+_NUMBER = re.compile(f"(?P<number>{NUMBER_PATTERN})(?: ?(?P<unit>{_UNIT_PATTERN}))?")
 _MARK = re.compile(_MARK_PATTERN)
 
 #: What a cell's text is: ``"blank"`` (nothing, or :data:`EMPTY`), ``"mark"`` (not filled
