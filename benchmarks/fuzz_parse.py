@@ -38,17 +38,13 @@ from pathlib import Path
 from typing import Any
 
 import govinfo_report as gr
+from govinfo_report.editions import HEADINGS
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds").glob("*.txt"))
 SLOW = 1.0  # seconds
 
 _WORDS = [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
+    *HEADINGS,
     "2024年政府信息公开工作年度报告",
     "规章",
     "行政许可",

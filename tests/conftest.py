@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 
+import govinfo_report as gr
 from govinfo_report.model import Applications, ProactiveDisclosure, Report, Source
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -57,3 +59,32 @@ def source_of(report: Report) -> Source:
     """Where a report read from a file came from (files always have one)."""
     assert report.source is not None
     return report.source
+
+
+def cells_of(report: Report) -> dict[tuple[int, str, str], object]:
+    """Every cell of ``report`` by its address (table, row, column)."""
+    return {(c.table, c.row, c.column): c.value for c in gr.cells(report)}
+
+
+def damaged_seeds(edits: tuple[int, int], pieces: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """A seed with between ``edits[0]`` and ``edits[1]`` lines deleted, duplicated, swapped
+    with the next, or given a piece of ``pieces`` at some column."""
+
+    @st.composite
+    def damaged(draw: st.DrawFn) -> str:
+        lines = seed_text(draw(st.sampled_from(SEED_NAMES))).split("\n")
+        for _ in range(draw(st.integers(*edits))):
+            at = draw(st.integers(0, len(lines) - 1))
+            action = draw(st.sampled_from(["delete", "duplicate", "swap", "insert"]))
+            if action == "delete":
+                del lines[at]
+            elif action == "duplicate":
+                lines.insert(at, lines[at])
+            elif action == "swap" and at + 1 < len(lines):
+                lines[at], lines[at + 1] = lines[at + 1], lines[at]
+            else:
+                column = draw(st.integers(0, len(lines[at])))
+                lines[at] = lines[at][:column] + draw(pieces) + lines[at][column:]
+        return "\n".join(lines)
+
+    return damaged()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
+from tests.conftest import cells_of
 from tests.fixtures.audit import spec as S
 
 AUDIT = Path(__file__).parent / "fixtures" / "audit"
@@ -19,10 +20,6 @@ BASE = S.spec()
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("pdfplumber")
-
-
-def cells_of(report: gr.Report) -> dict[tuple[int, str, str], object]:
-    return {(c.table, c.row, c.column): c.value for c in gr.cells(report)}
 
 
 @pytest.mark.parametrize(

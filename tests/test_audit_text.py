@@ -12,14 +12,11 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
+from tests.conftest import cells_of
 from tests.fixtures.audit import spec as S
 
 AUDIT = Path(__file__).parent / "fixtures" / "audit"
 BASE = S.spec()
-
-
-def cells_of(report: gr.Report) -> dict[tuple[int, str, str], object]:
-    return {(c.table, c.row, c.column): c.value for c in gr.cells(report)}
 
 
 @pytest.mark.parametrize("name", ["text-bom-crlf.txt", "text-ideographic-space.txt"])

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from tests.conftest import SEED_NAMES, seed_text
+from tests.conftest import SEED_NAMES, damaged_seeds, seed_text
 from tests.test_errors import line_of, replace_once
 
 GOV = "000_7047d3e44c49cbca"  # PDF text layer, non-zero counts in table 3
@@ -224,26 +224,8 @@ def test_random_text_from_the_layout_alphabet(text: str) -> None:
     _parse_both(text)
 
 
-@st.composite
-def _damaged_seed(draw: st.DrawFn) -> str:
-    lines = seed_text(draw(st.sampled_from(SEED_NAMES))).split("\n")
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, len(lines) - 1))
-        action = draw(st.sampled_from(["delete", "duplicate", "swap", "insert"]))
-        if action == "delete":
-            del lines[at]
-        elif action == "duplicate":
-            lines.insert(at, lines[at])
-        elif action == "swap" and at + 1 < len(lines):
-            lines[at], lines[at + 1] = lines[at + 1], lines[at]
-        else:
-            column = draw(st.integers(0, len(lines[at])))
-            lines[at] = lines[at][:column] + draw(st.text(min_size=1, max_size=3)) + lines[at][column:]
-    return "\n".join(lines)
-
-
 @pytest.mark.slow
-@given(_damaged_seed())
+@given(damaged_seeds((1, 4), st.text(min_size=1, max_size=3)))
 def test_damaged_seeds(text: str) -> None:
     _parse_both(text)
     try:

@@ -13,11 +13,11 @@ from lark.lexer import BasicLexer, Scanner
 from lark.utils import TextSlice
 
 import govinfo_report as gr
-from govinfo_report._grammar import labels, parser
+from govinfo_report._grammar import labels, lark_parser, parser
 from govinfo_report._lexer import DispatchingLexer, first_characters
 from govinfo_report.normalize import normalize
 from govinfo_report.testing import reports
-from tests.conftest import SEED_NAMES, seed_text
+from tests.conftest import SEED_NAMES, damaged_seeds, seed_text
 
 
 def _states() -> list[BasicLexer]:
@@ -115,21 +115,7 @@ parse_module = importlib.import_module("govinfo_report.parse")  # the attribute 
 @cache
 def _stock_parser() -> object:
     """The report parser exactly as Lark builds it (its own scanner in every state)."""
-    from lark import Lark
-
-    from govinfo_report._grammar import _headings_stand_out, grammar_text
-    from govinfo_report.editions import EDITIONS
-
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        start=[edition.start for edition in EDITIONS.values()],
-        lexer_callbacks={"TEXT_LINE": _headings_stand_out},
-        propagate_positions=False,
-        maybe_placeholders=False,
-        cache=True,
-    )
+    return lark_parser()
 
 
 def _outcome(text: str, lenient: bool) -> object:
@@ -149,25 +135,7 @@ def _same_parse(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
         assert ours == stock, (lenient, text[:200])
 
 
-@st.composite
-def _damaged(draw: st.DrawFn) -> str:
-    lines = seed_text(draw(st.sampled_from(SEED_NAMES))).split("\n")
-    for _ in range(draw(st.integers(0, 3))):
-        at = draw(st.integers(0, len(lines) - 1))
-        action = draw(st.sampled_from(["delete", "duplicate", "swap", "insert"]))
-        if action == "delete":
-            del lines[at]
-        elif action == "duplicate":
-            lines.insert(at, lines[at])
-        elif action == "swap" and at + 1 < len(lines):
-            lines[at], lines[at + 1] = lines[at + 1], lines[at]
-        else:
-            column = draw(st.integers(0, len(lines[at])))
-            lines[at] = lines[at][:column] + draw(_PIECE) + lines[at][column:]
-    return "\n".join(lines)
-
-
-@given(st.one_of(_damaged(), reports().map(gr.render)))
+@given(st.one_of(damaged_seeds((0, 3), _PIECE), reports().map(gr.render)))
 def test_a_parse_gives_what_lark_s_own_scanners_give(text: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         _same_parse(text, monkeypatch)

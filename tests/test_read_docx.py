@@ -21,23 +21,18 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.readers import docx_package
-from tests.conftest import FIXTURES, SEED_NAMES, proactive_2021, seed_text, source_of
+from tests.conftest import FIXTURES, SEED_NAMES, cells_of, proactive_2021, seed_text, source_of
 from tests.expected_cells import expected_cells
 
 docx = pytest.importorskip("docx")
+
+# The headings the fixtures print (typed there from national-format.md).
+from tests.fixtures.docx.make_fixtures import HEADINGS  # noqa: E402
 
 DOCX = FIXTURES / "docx"
 TEMPLATE = FIXTURES / "real" / "word-template.docx"
 EXPECTED: dict[str, Any] = json.loads((DOCX / "filled.expected.json").read_text(encoding="utf-8"))
 FIXTURE_NAMES = ("filled", "boxes", "nested")
-HEADINGS = (
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -69,10 +64,6 @@ def package(body: str, *, title: str | None = None, extra: dict[str, bytes] | No
         for name, data in parts.items():
             archive.writestr(name, data)
     return buffer.getvalue()
-
-
-def cells_of(report: gr.Report) -> dict[tuple[int, str, str], object]:
-    return {(c.table, c.row, c.column): c.value for c in gr.cells(report)}
 
 
 def same_report(read: gr.Report, report: gr.Report) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
+from tests.conftest import cells_of
 from tests.fixtures.audit import spec as S
 
 HERE = Path(__file__).parent / "fixtures" / "pdf2"
@@ -22,10 +23,6 @@ BASE = S.spec()
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("pdfplumber")
-
-
-def cells_of(report: gr.Report) -> dict[tuple[int, str, str], object]:
-    return {(c.table, c.row, c.column): c.value for c in gr.cells(report)}
 
 
 def test_every_fixture_is_tested() -> None:

@@ -17,16 +17,13 @@ from typing import Any
 import pytest
 
 import govinfo_report as gr
+from tests.conftest import cells_of
 from tests.fixtures.audit import spec as S
 
 WEB2 = Path(__file__).parent / "fixtures" / "web2"
 BASE = S.spec()
 
 pytest.importorskip("lxml")
-
-
-def cells_of(report: gr.Report) -> dict[tuple[int, str, str], object]:
-    return {(c.table, c.row, c.column): c.value for c in gr.cells(report)}
 
 
 def assert_reads_as(name: str, data: dict[str, Any]) -> gr.Report:

@@ -92,12 +92,22 @@ def parser() -> Lark:
     A line the lexer reads as narrative (``TEXT_LINE``) where no heading is expected
     but which is a section heading is given to the parser as that heading
     (:func:`_headings_stand_out`), so that a missing or repeated section is seen
-    where it is, not swallowed into the text before it.
+    where it is, not swallowed into the text before it.  Each terminal's pattern is
+    compiled once, not once in every state that accepts it (:mod:`._lexer`).
     """
     from ._lexer import install
+
+    built = lark_parser()
+    install(built)
+    return built
+
+
+def lark_parser() -> Lark:
+    """The report parser exactly as Lark builds it, with its own scanner in every state
+    (a new one on each call; :func:`parser` is this with the scanners compiled once)."""
     from .editions import EDITIONS
 
-    built = Lark(
+    return Lark(
         grammar_text(),
         parser="lalr",
         lexer="contextual",
@@ -109,9 +119,6 @@ def parser() -> Lark:
         # keyed by the grammar's hash, so later processes start ~5x faster.
         cache=True,
     )
-    # Each terminal's pattern compiled once, not once in every state that accepts it.
-    install(built)
-    return built
 
 
 @cache
