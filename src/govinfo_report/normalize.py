@@ -241,10 +241,18 @@ def _table_line(line: str) -> str:
 SEVERAL = "\u00b7"
 _FIELD = re.compile(r"[^\t|]+")
 _INNER_SPACE = re.compile(r"(?<=\S)\s+(?=\S)")
+#: A field of two or more values between white space: without one, no field is joined.
+_SEVERAL_IN_A_FIELD = re.compile(
+    rf"(?:^|(?<=[\t|]))[^\S\t]*(?:{VALUE_PATTERN})(?:[^\S\t]+(?:{VALUE_PATTERN}))+[^\S\t]*(?=[\t|]|$)"
+)
+#: A field between two separators holding only white space: without it, no field is marked empty.
+_EMPTY_FIELD = re.compile(r"[\t|][^\S\t]*[\t|]")
 
 
 def _join_several_values(line: str) -> str:
     """Join the values of a field holding more than one, so that they cannot be read as cells."""
+    if _SEVERAL_IN_A_FIELD.search(line) is None:
+        return line
     pieces = []
     at = 0
     for field in _FIELD.finditer(line):
@@ -271,6 +279,8 @@ def _mark_empty_fields(line: str) -> str:
     non-empty fields are marked there; a pipe layout writes every cell, so
     every empty field inside the borders is marked.
     """
+    if _EMPTY_FIELD.search(line) is None:
+        return line
     fields = _SEPARATOR.split(line)
     if not any(map(_VALUE.fullmatch, fields)):
         return line

@@ -1,6 +1,7 @@
 """``parse``: text → :class:`~govinfo_report.model.Report`, and any reader's document too.
 
-normalize → grammar (Lark LALR, contextual lexer) → Transformer.  Lark's
+normalize → grammar (Lark LALR: the fast path of :mod:`._fast_path`, else the
+contextual lexer) → Transformer.  Lark's
 exceptions are caught at this border and re-raised as
 :class:`~govinfo_report.errors.ParseError` with a Chinese message naming the
 official labels; nothing else escapes for ``str`` input.
@@ -20,6 +21,7 @@ import attrs
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
+from ._fast_path import fast_tree
 from ._grammar import labels, parser
 from .detect import decide, evidence, markers
 from .editions import EDITIONS, HEADINGS, TABLE_NAMES, Edition, get_edition
@@ -149,7 +151,10 @@ def _parse(text: str, edition: str | None, lenient: bool, max_size: int, *, exac
         notes.append(_undetermined(lines))
     reading = Reading(normalized, lines, chosen, lenient=lenient)
     try:
-        tree = parser().parse(normalized, start=chosen.start, on_error=reading)
+        # The reference parser reads what the fast path does not accept (see _fast_path).
+        tree = fast_tree(normalized, chosen)
+        if tree is None:
+            tree = parser().parse(normalized, start=chosen.start, on_error=reading)
         transformer = ReportTransformer(
             lines, chosen, lenient=lenient, exact_paragraphs=exact, skipped=reading.skipped
         )

@@ -107,7 +107,7 @@ _KNOWN_KINDS = 4096
 
 class _Row(NamedTuple):
     label: Token
-    cells: list[PrintedCell]
+    cells: Token | None  # the run of cells (split when the row is read)
 
 
 class _Front(NamedTuple):
@@ -136,6 +136,30 @@ def _keys(row: RowSpec) -> tuple[CellKey, ...]:
 
 
 _ROW_KEYS: dict[int, tuple[RowSpec, tuple[CellKey, ...]]] = {}
+
+
+# A run of plain digits (at most _PLAIN_DIGITS each) between white space or ``|``: the common row.
+_PLAIN_RUN = re.compile(r"[0-9]{1,12}(?:[ \t\n|]+[0-9]{1,12})*")
+_DIGITS = re.compile(r"[0-9]+")
+_PLAIN_CONVERSION = {"count": int, "signed": int, "amount": Decimal}
+
+
+def _plain_values(token: Token, row: RowSpec) -> list[Value] | None:
+    """The values of a row printed as plain digits, one per column, as :func:`resolve_cells` and
+    :func:`cell_value` read them; ``None`` for any other row (those take the general way)."""
+    if _PLAIN_RUN.fullmatch(token) is None:
+        return None
+    conversions = _CONVERSIONS.get(id(row))
+    if conversions is None or conversions[0] is not row:
+        kinds = tuple(_PLAIN_CONVERSION.get(cell.kind) for cell in row.cells)
+        conversions = _CONVERSIONS[id(row)] = (row, None if None in kinds else kinds)
+    texts = _DIGITS.findall(token)
+    if conversions[1] is None or len(texts) != len(conversions[1]):
+        return None
+    return [convert(text) for convert, text in zip(conversions[1], texts, strict=True)]
+
+
+_CONVERSIONS: dict[int, tuple[RowSpec, tuple[Any, ...] | None]] = {}
 
 
 @cache
@@ -245,12 +269,17 @@ class ReportTransformer(Transformer[Token, Report]):
         for row in rows:
             row_spec = _row_for(row.label, cls)
             assert row_spec is not None
-            where = f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
-            if row.cells and self._skipped_between(row.label.end_pos, row.cells[0].token.start_pos):
-                self._unplaced(row.cells[0].token, where)
+            token = row.cells
+            if token is not None and self._skipped_between(row.label.end_pos, token.start_pos):
+                self._unplaced(token, f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行")
                 continue
+            plain = _plain_values(token, row_spec) if token is not None else None
+            if plain is not None:
+                values.update(zip(_keys(row_spec), plain, strict=True))
+                continue
+            where = f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
             try:
-                cells = resolve_cells(row.cells, len(row_spec.cells), where, row.label, self._lines)
+                cells = resolve_cells(split_cells(token), len(row_spec.cells), where, row.label, self._lines)
             except ParseError as error:
                 self._problem(error, MISCOUNTED)
                 continue
@@ -274,7 +303,7 @@ class ReportTransformer(Transformer[Token, Report]):
         # The label is the last token before the cells (a group label such as （六）其他处理 may precede it).
         cells = children[-1] if children[-1].type == "CELLS" else None
         label = children[-2] if cells is not None else children[-1]
-        return _Row(label, split_cells(cells))
+        return _Row(label, cells)
 
     def table2(self, children: list[_Row]) -> object:
         return self._table(2, children)

@@ -1,0 +1,224 @@
+"""The fast path: Lark's own LALR parser, fed by one scanner per edition instead of one per state.
+
+The contextual lexer (:mod:`._lexer`) asks, at each token, which terminals the
+parser's state accepts and tries only those.  Most of a report's tokens stand in
+states whose terminals are table labels, column headers and runs of cells; for
+those the fast path tries, in one regular expression, **every** terminal of the
+section's states but ``TEXT_LINE`` — in Lark's own order (priority, then length),
+with the white space Lark ignores folded in front — and hands the token to Lark's
+LALR automaton: its parse table and its tree builder's callbacks, driven by the loop
+of Lark's ``ParserState.feed_token`` with each action looked up once (the grammar is
+still the one description of the layout).  States that accept narrative
+(``TEXT_LINE``) get a scanner of exactly their own terminals, as Lark builds it.
+
+Why a tree it returns is the tree the reference gives (``parser().parse``):
+at each token both stand at the same position (induction).  The scanner returns
+the first terminal, in Lark's order, that matches there; the state's own scanner
+tries a subset of the same terminals in the same order.  If the parser accepts
+the token, the state accepts its terminal, so the state's scanner, finding none of
+the earlier ones matching, returns the same token.  If the parser does not accept it,
+the fast path gives up (:func:`fast_tree` returns ``None``) and the reference parses the
+text from the start — with its error messages and lenient recovery, so errors and
+diagnostics are the reference's by construction.  What the reference ignores
+(``%ignore /[ \\t\\n|]+/``) is folded in front of every token: no terminal can begin
+with one of those characters (every one starts with a label, a cell, a heading's
+``#``/``*`` or, for ``TEXT_LINE``, ``[^\\s|]``), so there Lark's scanner too can only
+match the ignored run, which is greedy.
+
+tests/test_fast_path.py checks it: the same trees (every token's type, value and
+position) as the reference on the seeds, their variants and generated reports in
+every layout, and the same reports, diagnostics and errors for whole parses, damaged
+text included (hypothesis; 2,000 examples in the ``thorough`` profile).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from lark import Token, Tree
+from lark.parsers.lalr_analysis import Shift
+
+from ._grammar import parser
+from .editions import Edition
+
+__all__ = ["fast_tree"]
+
+#: What the grammar ignores between tokens (``%ignore``), read greedily in front of each token.
+_IGNORED = r"[ \t\n|]*+"
+_NARRATIVE = "TEXT_LINE"
+
+
+class _Machine:
+    """For one edition's start rule: each state's actions, and its scanner (a compiled
+    pattern's ``match``, built when first used).
+
+    A state that accepts narrative gets exactly its own terminals.  Any other state stands
+    in a table: it gets every terminal accepted in its section (the states reachable from
+    the section's heading without reading the next one) — a superset of its own, in the
+    same order, which is all the argument above needs; one pattern per section, so that
+    a parse compiles a handful of patterns, not one per state.
+    """
+
+    def __init__(self, lark: Any, start: str) -> None:
+        frontend = lark.parser
+        lexer = frontend.lexer
+        root = lexer.root_lexer
+        _ = root.scanner  # builds the root lexer's callbacks (``TEXT_LINE``: headings stand out)
+        table = frontend.parser.parser.parse_table
+        self.start_state = table.start_states[start]
+        self.end_state = table.end_states[start]
+        self.actions = _actions(table.states, frontend.parser.parser.callbacks)
+        self.callbacks = dict(root.callback)
+        self.newline_types = root.newline_types
+        self._flags = root.g_regex_flags
+        self._states = table.states
+        # Every terminal in Lark's order (BasicLexer sorts them once: priority, then width).
+        self._terminals = [t for t in root.terminals if t.name not in root.ignore_types]
+        self._headings = frozenset(t.name for t in self._terminals if _HEADING.fullmatch(t.name))
+        self._section_of: dict[Any, frozenset[str]] = {}
+        for section in self._sections(start):
+            names = frozenset(name for state in section for name in self._states[state] if name.isupper())
+            for state in section:
+                self._section_of[state] = self._section_of.get(state, frozenset()) | names
+        self._by_state: dict[Any, Any] = {}
+        self._by_terminals: dict[frozenset[str], Any] = {}
+
+    def _sections(self, start: str) -> list[set[Any]]:
+        """The states of each section: reachable from where a heading was read, up to the next heading."""
+        starts = {
+            target
+            for state in _reachable(self._states, {self.start_state}, frozenset())
+            for name, (action, target) in self._states[state].items()
+            if action is Shift and name in self._headings
+        }
+        return [_reachable(self._states, {state}, self._headings) for state in starts]
+
+    def _compile(self, names: frozenset[str]) -> Any:
+        found = self._by_terminals.get(names)
+        if found is None:
+            joined = "|".join(
+                f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in self._terminals if t.name in names
+            )
+            found = re.compile(f"{_IGNORED}(?:{joined})", self._flags).match
+            self._by_terminals[names] = found
+        return found
+
+    def scanner(self, state: Any) -> Any:
+        found = self._by_state.get(state)
+        if found is None:
+            accepted = frozenset(self._states[state])
+            if _NARRATIVE not in accepted:
+                accepted = self._section_of.get(state, accepted) - {_NARRATIVE}
+            found = self._by_state[state] = self._compile(accepted)
+        return found
+
+
+_HEADING = re.compile(r"H[1-9]")
+
+#: What to do in a state on a symbol: shift to a state (``target``), or reduce by a rule
+#: of ``size`` symbols with its tree builder's ``callback`` and go to the state after ``origin``.
+_Action = tuple[Any, int, Any, str]
+
+
+def _actions(states: Any, callbacks: Any) -> dict[Any, dict[str, _Action]]:
+    """Lark's parse table with each reduction's rule looked up once."""
+    if any(isinstance(key, str) for key in callbacks):  # pragma: no cover - no terminal callbacks
+        raise AssertionError("the fast path builds no token through a parser callback")
+    return {
+        state: {
+            name: (target, 0, None, "")
+            if action is Shift
+            else (None, len(target.expansion), callbacks[target], target.origin.name)
+            for name, (action, target) in actions.items()
+        }
+        for state, actions in states.items()
+    }
+
+
+def _reachable(states: Any, starts: set[Any], stop: frozenset[str]) -> set[Any]:
+    """The parser states reachable from ``starts`` through shifts and gotos, not reading ``stop``."""
+    seen = set(starts)
+    todo = list(seen)
+    while todo:
+        state = todo.pop()
+        for name, (action, target) in states[state].items():
+            if action is Shift and name not in stop and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+@cache
+def _machine(start: str) -> _Machine:
+    return _Machine(parser(), start)
+
+
+_REST = re.compile(_IGNORED + r"\Z")
+
+
+def fast_tree(text: str, edition: Edition) -> Tree[Token] | None:
+    """The reference parser's tree of ``text`` (normalized), or ``None`` where the fast path gives up.
+
+    ``None`` says nothing about the text: the reference parser reads it then.
+    """
+    machine = _machine(edition.start)
+    actions, scanner, end_state = machine.actions, machine.scanner, machine.end_state
+    callbacks, newline_types = machine.callbacks, machine.newline_types
+    states: list[Any] = [machine.start_state]
+    values: list[Any] = []
+    new = str.__new__
+    position = 0
+    line, line_start = 1, 0
+    token = None
+    while True:
+        found = scanner(states[-1])(text, position)
+        if found is None:
+            if _REST.match(text, position) is None:
+                return None
+            token = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
+        else:
+            kind = found.lastgroup
+            start = found.start(kind)
+            if start > position:  # what was ignored: white space, line breaks, pipes
+                breaks = text.count("\n", position, start)
+                if breaks:
+                    line += breaks
+                    line_start = text.rindex("\n", position, start) + 1
+            value = found.group(kind)
+            position = found.end()
+            token = new(Token, value)
+            token.type, token.value, token.start_pos = kind, value, start
+            token.line, token.column = line, start - line_start + 1
+            if kind in newline_types:
+                breaks = value.count("\n")
+                if breaks:
+                    line += breaks
+                    line_start = start + value.rindex("\n") + 1
+            token.end_line, token.end_column, token.end_pos = line, position - line_start + 1, position
+            if kind in callbacks:
+                token = callbacks[kind](token)
+        # ParserState.feed_token: reduce as long as the state says so, then shift.
+        while True:
+            action = actions[states[-1]].get(token.type)
+            if action is None:
+                return None
+            target, size, callback, origin = action
+            if target is not None:
+                if found is None or target == end_state:  # pragma: no cover - Lark asserts neither
+                    return None
+                states.append(target)
+                values.append(token)
+                break
+            if size:
+                children = values[-size:]
+                del states[-size:]
+                del values[-size:]
+            else:
+                children = []
+            states.append(actions[states[-1]][origin][0])
+            values.append(callback(children))
+            if found is None and states[-1] == end_state:
+                tree: Tree[Token] = values[-1]
+                return tree

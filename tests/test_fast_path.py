@@ -1,0 +1,188 @@
+"""The fast path (govinfo_report/_fast_path.py) against the reference parser.
+
+Differential: wherever the fast path gives a tree, it is the reference's tree, every
+token's type, value and position included; whole parses with the fast path and without
+it give the same reports, diagnostics and errors, strict and lenient.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lark import Token, Tree
+from lark.exceptions import UnexpectedInput
+
+import govinfo_report as gr
+from govinfo_report._fast_path import fast_tree
+from govinfo_report._grammar import parser
+from govinfo_report.detect import detect_edition
+from govinfo_report.editions import EDITIONS, Edition
+from govinfo_report.normalize import normalize
+from govinfo_report.readers import read_document
+from govinfo_report.testing import reports
+from tests.conftest import SEED_NAMES, VARIANTS, damaged_seeds, seed_text, variants
+
+parse_module = importlib.import_module("govinfo_report.parse")  # the attribute is the function
+
+
+def _shape(tree: Tree[Token] | Token) -> Any:
+    """A tree as nested tuples, every token with its type, value and every position."""
+    if isinstance(tree, Token):
+        return (
+            tree.type,
+            str(tree),
+            tree.start_pos,
+            tree.line,
+            tree.column,
+            tree.end_line,
+            tree.end_column,
+            tree.end_pos,
+        )
+    return (tree.data, tuple(_shape(child) for child in tree.children))
+
+
+def _edition(normalized: str) -> Edition:
+    return detect_edition(normalized) or EDITIONS["2021"]
+
+
+def _reference(normalized: str, edition: Edition) -> Any:
+    try:
+        return _shape(parser().parse(normalized, start=edition.start))
+    except UnexpectedInput:
+        return None
+
+
+def _same_tree(text: str) -> bool:
+    """Whether the fast path read ``text``; when it did, its tree is the reference's."""
+    normalized = normalize(text)
+    edition = _edition(normalized)
+    tree = fast_tree(normalized, edition)
+    if tree is None:
+        return False
+    assert _shape(tree) == _reference(normalized, edition), text[:200]
+    return True
+
+
+def _variant_texts() -> dict[str, str]:
+    found = {name: seed_text(name) for name in SEED_NAMES}
+    for variant in variants():
+        found[variant["file"]] = (VARIANTS / variant["file"]).read_bytes().decode(variant["encoding"])
+    return found
+
+
+VARIANT_TEXTS = _variant_texts()
+
+
+@pytest.mark.parametrize("name", sorted(VARIANT_TEXTS))
+def test_the_fast_path_reads_every_seed_and_layout_variant_as_the_reference(name: str) -> None:
+    # The seeds and their layouts are what the speed targets are measured on: the fast
+    # path must take them all (a fall back to the reference would be a silent slowdown).
+    assert _same_tree(VARIANT_TEXTS[name])
+
+
+def test_the_fast_path_reads_both_editions() -> None:
+    report_2019 = gr.skeleton("某县人民政府办公室", 2020, edition="2019")
+    assert report_2019.edition == "2019"
+    for report in (report_2019, gr.skeleton("某县人民政府办公室", 2024)):
+        assert _same_tree(gr.render(report))
+
+
+def test_the_fast_path_gives_up_where_the_reference_fails() -> None:
+    text = seed_text(SEED_NAMES[0])
+    broken = text.replace("（七）总计", "（七）合计", 1)
+    assert broken != text
+    normalized = normalize(broken)
+    assert fast_tree(normalized, _edition(normalized)) is None
+    assert _reference(normalized, _edition(normalized)) is None
+
+
+def test_narrative_that_starts_with_a_number_is_narrative() -> None:
+    # In a narrative state a line "2024年……" is TEXT_LINE, though a run of cells would
+    # match its first characters: narrative states scan only their own terminals.
+    text = seed_text(SEED_NAMES[0])
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("一、"))
+    lines.insert(at + 1, "2024 年，本机关共发布信息 12 条。")
+    assert _same_tree("\n".join(lines))
+
+
+# ---------------------------------------------------------------------------
+# Generated reports in every layout, and damaged seeds
+
+
+def _pipes(text: str) -> str:
+    """Table rows as a web copy gives them: cells between ``|``."""
+    return re.sub(r"(?m)^(\S.*?\d)$", lambda m: "| " + " | ".join(m.group(1).split()) + " |", text)
+
+
+def _tabs(text: str) -> str:
+    return re.sub(r"(?m)^(\S.*?\d)$", lambda m: "\t".join(m.group(1).split()), text)
+
+
+def _one_cell_per_line(text: str) -> str:
+    return re.sub(
+        r"(?m)^(\S+?) ((?:\S+ )*\S+)$", lambda m: f"{m.group(1)}\n{m.group(2).replace(' ', chr(10))}", text
+    )
+
+
+def _html_copy(text: str) -> str:
+    report = gr.parse(text)
+    return read_document(gr.render(report, "html").encode("utf-8"), form="html", encoding="utf-8").text
+
+
+_LAYOUTS: list[Callable[[str], str]] = [
+    lambda text: text,
+    _pipes,
+    _tabs,
+    _one_cell_per_line,
+    lambda text: text.replace("\n", "\r\n"),
+    lambda text: text.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    lambda text: text.replace("（", "(").replace("）", ")"),
+    _html_copy,
+]
+
+
+@st.composite
+def _laid_out(draw: st.DrawFn) -> str:
+    report = draw(reports())
+    if draw(st.booleans()):
+        return gr.render(report, "md")
+    return draw(st.sampled_from(_LAYOUTS))(gr.render(report))
+
+
+_PIECE = st.one_of(
+    st.sampled_from(
+        ["0", "12", "/", "—", " | ", "\t", "\n", "自然人", "总计", "（七）总计", "1.属于国家秘密", "无"]
+    ),
+    st.text(max_size=3),
+)
+_TEXTS = st.one_of(_laid_out(), damaged_seeds((0, 3), _PIECE))
+
+
+@given(_TEXTS)
+def test_where_the_fast_path_reads_it_gives_the_reference_s_tree(text: str) -> None:
+    _same_tree(text)
+
+
+def _outcome(text: str, lenient: bool) -> object:
+    try:
+        report = gr.parse(text, lenient=lenient)
+    except gr.ParseError as error:
+        return (type(error).__name__, error.line, error.column, str(error), error.expected)
+    return (report, report.diagnostics)
+
+
+@given(_TEXTS)
+def test_a_parse_gives_what_the_reference_alone_gives(text: str) -> None:
+    for lenient in (False, True):
+        ours = _outcome(text, lenient)
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(parse_module, "fast_tree", lambda text, edition: None)
+            reference = _outcome(text, lenient)
+        assert ours == reference, (lenient, text[:200])
