@@ -21,8 +21,9 @@ import sys
 import time
 from typing import Any
 
-import govinfo_report as gr
 from fuzz_parse import make_input
+
+import govinfo_report as gr
 
 _parse = importlib.import_module("govinfo_report.parse")
 _FAST = _parse.fast_tree

@@ -410,3 +410,17 @@ def test_every_text_is_escaped() -> None:
     assert ("span", "某某局<b>") in parser.texts
     assert ("span", "（一）<i>标题</i>。") in parser.texts
     assert ("p", "正文&amp;。") in parser.texts
+
+
+@given(reports())
+def test_a_page_s_tables_are_the_tables_render_table_gives(report: gr.Report) -> None:
+    # The page fills each table class's template; render_table lays the grid out cell by cell.
+    from govinfo_report.editions import get_edition
+    from govinfo_report.render.grid import table_grid
+    from govinfo_report.render.html import render_table
+
+    page = gr.render(report, "html")
+    for spec in get_edition(report.edition).tables:
+        table = render_table(table_grid(spec.number, getattr(report, spec.attribute)))
+        assert table.count("<td") >= 10  # table 2 of 2021 has the fewest value cells
+        assert f"\n{table}\n" in page

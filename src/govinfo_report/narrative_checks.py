@@ -93,6 +93,12 @@ class Period:
 
 _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_DIGIT = re.compile("[０-９]")
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with full-width digits as ASCII ones (translated only when it holds one)."""
+    return text.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_DIGIT.search(text) else text
 
 
 def _split(paragraph: str) -> Iterator[str]:
@@ -258,7 +264,7 @@ def _none_filed(text: str, sentence: Sentence) -> Iterator[Statement]:
 def statements(report: Report) -> Iterator[Statement]:
     """Every number the narrative states for a table-3 or table-4 total, in printed order."""
     for sentence in sentences(report):
-        text = sentence.text.translate(_FULLWIDTH_DIGITS)
+        text = _ascii_digits(sentence.text)
         yield from _received(text, sentence)
         if "申请" in text:
             # 上年结转 / 办结 / 结转下年 are only read in a sentence about applications.
@@ -292,7 +298,7 @@ def statistics_period(report: Report) -> Period | None:
         for text in _split(paragraph):
             if "统计" not in text:
                 continue
-            match = _DATE_RANGE.search(text.translate(_FULLWIDTH_DIGITS))
+            match = _DATE_RANGE.search(_ascii_digits(text))
             if match:
                 start = int(match.group("start"))
                 end = int(match.group("end") or start)

@@ -206,11 +206,20 @@ def _show(value: object) -> str:
     return repr(value) if number is None else format_value(number)
 
 
-def _grouped(cells: Iterable[_Cell], key: Callable[[_Cell], Any]) -> dict[Any, list[_Cell]]:
-    groups: dict[Any, list[_Cell]] = {}
-    for cell in cells:
-        groups.setdefault(key(cell), []).append(cell)
-    return groups
+def _grouped(report: Report, number: int, by: Callable[[CellSpec], Any]) -> list[list[_Cell]]:
+    """The cells of table ``number`` grouped by ``by`` of their spec (a row, a column), in printed order."""
+    cells = _table_cells(report, number)
+    table = getattr(report, get_edition(report.edition).table(number).attribute)
+    return [[cells[at] for at in group] for group in _groups(_class(table), by)]
+
+
+@functools.cache
+def _groups(cls: type, by: Callable[[CellSpec], Any]) -> tuple[tuple[int, ...], ...]:
+    """Where the cells of each group stand among a table class's cells (worked out once per class)."""
+    groups: dict[Any, list[int]] = {}
+    for at, spec in enumerate(cell_specs(cls)):
+        groups.setdefault(by(spec), []).append(at)
+    return tuple(tuple(group) for group in groups.values())
 
 
 def _unfilled(cells: Sequence[_Cell], name: Callable[[_Cell], str]) -> list[str]:
@@ -347,16 +356,16 @@ _BALANCE_NAMES = {
 }
 
 
-def _columns(report: Report) -> dict[Any, list[_Cell]]:
-    return _grouped(_table_cells(report, 3), _column_key)
+def _columns(report: Report) -> list[list[_Cell]]:
+    return _grouped(report, 3, _column_key)
 
 
-def _column_key(cell: _Cell) -> str:
-    return cell.column_key
+def _column_key(spec: CellSpec) -> str:
+    return spec.attributes[-1]
 
 
-def _row_key(cell: _Cell) -> tuple[str, ...]:
-    return cell.row_key
+def _row_key(spec: CellSpec) -> tuple[str, ...]:
+    return spec.attributes[:-1]
 
 
 def _balance_name(cell: _Cell) -> str:
@@ -365,7 +374,7 @@ def _balance_name(cell: _Cell) -> str:
 
 def t3_balance(report: Report) -> Iterator[Finding]:
     """T3-BALANCE: for every column of table 3, 一 + 二 = （七）总计 + 四."""
-    for cells in _columns(report).values():
+    for cells in _columns(report):
         by_row = {cell.row_key: cell for cell in cells}
         left = [by_row[_NEW], by_row[_CARRIED_OVER]]
         right = [by_row[_HANDLED_TOTAL], by_row[_CARRIED_FORWARD]]
@@ -389,7 +398,7 @@ def _enumerator(label: str) -> str:
 def t3_handled(report: Report) -> Iterator[Finding]:
     """T3-HANDLED: for every column, （七）总计 = every row under 三、本年度办理结果 but （七）总计."""
     group = _HANDLED_TOTAL[:1]
-    for cells in _columns(report).values():
+    for cells in _columns(report):
         parts = [cell for cell in cells if cell.row_key[:1] == group and cell.row_key != _HANDLED_TOTAL]
         (total,) = [cell for cell in cells if cell.row_key == _HANDLED_TOTAL]
         first, last = _enumerator(parts[0].spec.row[1]), _enumerator(parts[-1].spec.row[1])
@@ -415,9 +424,9 @@ def _non_zero(parts: Sequence[_Cell]) -> str:
     return f"。其中非零的有：{'、'.join(terms)}" if terms else "。各项均为0"
 
 
-def _row_totals(rule: str, cells: list[_Cell], context: str) -> Iterator[Finding]:
-    """Each row: its ``total`` column equals the other columns added up."""
-    for row in _grouped(cells, _row_key).values():
+def _row_totals(rule: str, report: Report, number: int, context: str) -> Iterator[Finding]:
+    """Each row of table ``number``: its ``total`` column equals the other columns added up."""
+    for row in _grouped(report, number, _row_key):
         parts = [cell for cell in row if cell.column_key != "total"]
         (total,) = [cell for cell in row if cell.column_key == "total"]
         total_name = _last_segment(total)
@@ -434,12 +443,12 @@ def _row_totals(rule: str, cells: list[_Cell], context: str) -> Iterator[Finding
 
 def t3_row_total(report: Report) -> Iterator[Finding]:
     """T3-ROW-TOTAL: for every row of table 3, 总计 = the six applicant columns added up."""
-    yield from _row_totals("T3-ROW-TOTAL", _table_cells(report, 3), "表三“{}”行")
+    yield from _row_totals("T3-ROW-TOTAL", report, 3, "表三“{}”行")
 
 
 def t4_total(report: Report) -> Iterator[Finding]:
     """T4-TOTAL: for each group of table 4, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
-    yield from _row_totals("T4-TOTAL", _table_cells(report, 4), "表四“{}”")
+    yield from _row_totals("T4-TOTAL", report, 4, "表四“{}”")
 
 
 # --------------------------------------------------------------------------
@@ -448,7 +457,7 @@ def t4_total(report: Report) -> Iterator[Finding]:
 
 def _table2_pairs(report: Report, first: str, second: str) -> Iterator[tuple[_Cell, _Cell]]:
     """The cells of columns ``first`` and ``second`` in each table-2 row that has both."""
-    for row in _grouped(_table_cells(report, 2), _row_key).values():
+    for row in _grouped(report, 2, _row_key):
         by_column = {cell.column_key: cell for cell in row}
         if first in by_column and second in by_column:
             yield by_column[first], by_column[second]

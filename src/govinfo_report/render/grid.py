@@ -49,8 +49,10 @@ __all__ = [
     "Grid",
     "GridCell",
     "Role",
+    "ValuePlace",
     "report_grids",
     "table_grid",
+    "table_shape",
 ]
 
 #: The header of table 2's label column.
@@ -146,10 +148,10 @@ def report_grids(report: Report) -> dict[int, Grid]:
 def table_grid(number: int, table: object) -> Grid:
     """The grid of table ``number`` (2, 3 or 4) holding ``table``'s values.
 
-    A table class's grid is laid out once (:func:`_shape`); each table's values
+    A table class's grid is laid out once (:func:`table_shape`); each table's values
     are then put into its value cells.
     """
-    shape, places = _shape(number, _class_of(table))
+    shape, places = table_shape(number, _class_of(table))
     rows = [list(row) for row in shape.rows]
     for row, index, spec, get in places:
         blank = rows[row][index]
@@ -164,10 +166,13 @@ def _class_of(table: object) -> Any:
     return type(table)
 
 
+#: Where a value cell of a grid stands: (grid row, index in the row, the cell's spec,
+#: how to get its value from a table).
+ValuePlace = tuple[int, int, CellSpec, Callable[[object], Any]]
+
+
 @cache
-def _shape(
-    number: int, cls: type
-) -> tuple[Grid, tuple[tuple[int, int, CellSpec, Callable[[object], Any]], ...]]:
+def table_shape(number: int, cls: type) -> tuple[Grid, tuple[ValuePlace, ...]]:
     """The grid of a table of class ``cls`` with no value filled in, and where each value cell is:
     (grid row, index in the row, the cell's spec, how to get its value from a table)."""
     builders = {2: _table2, 3: _table3, 4: _table4}

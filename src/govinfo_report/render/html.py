@@ -15,14 +15,17 @@ are ``<mark class="placeholder">``, highlighted.  A cell not filled in is printe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from html import escape
+from typing import Any
 
 from ..editions import get_edition
 from ..model import Narrative, Report
 from ..normalize import printable
 from ..skeleton import split_placeholders
-from .grid import Grid, GridCell, table_grid
+from .grid import Grid, GridCell, table_shape
+from .layout import format_cell
 
 __all__ = ["STYLE", "render_html", "render_table"]
 
@@ -97,7 +100,7 @@ def render_html(report: Report) -> str:
         if number in narratives:
             parts += render_narrative(narratives[number])
         else:
-            parts.append(render_table(table_grid(number, tables[number])))
+            parts.append(_filled_table(number, tables[number]))
         parts.append("</section>")
     parts += ["</article>", "</body>", "</html>"]
     # A lone surrogate (a report built in Python) is written out, as in every format.
@@ -138,21 +141,52 @@ def render_narrative(section: Narrative) -> list[str]:
 
 def render_table(grid: Grid) -> str:
     """One table with the template's merged cells."""
+    return _table_html(grid, _cell)
+
+
+def _table_html(grid: Grid, cell_html: Callable[[GridCell], str]) -> str:
     lines = [f'<table class="table-{grid.number}">', "<colgroup>"]
     lines += [f'<col style="width: {width:.2f}%">' for width in grid.widths()]
     lines.append("</colgroup>")
     if grid.header_rows:
         lines.append("<thead>")
-        lines += [_row(row) for row in grid.rows[: grid.header_rows]]
+        lines += [_row(row, cell_html) for row in grid.rows[: grid.header_rows]]
         lines.append("</thead>")
     lines.append("<tbody>")
-    lines += [_row(row) for row in grid.rows[grid.header_rows :]]
+    lines += [_row(row, cell_html) for row in grid.rows[grid.header_rows :]]
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
 
 
-def _row(cells: tuple[GridCell, ...]) -> str:
-    return "<tr>" + "".join(_cell(cell) for cell in cells) + "</tr>"
+def _row(cells: tuple[GridCell, ...], cell_html: Callable[[GridCell], str]) -> str:
+    return "<tr>" + "".join(cell_html(cell) for cell in cells) + "</tr>"
+
+
+# Stands for a value cell in a table's template (no label or header holds it).
+_HOLE = "\x00"
+
+
+@cache
+def _template(number: int, cls: type) -> tuple[tuple[str, ...], tuple[tuple[Any, str, int], ...]]:
+    """A table class's HTML cut at its value cells, and for each value cell: how to get its value
+    from a table, its kind and its column span (:func:`render_table` of the empty grid)."""
+    shape, places = table_shape(number, cls)
+    pieces = _table_html(shape, lambda cell: _HOLE if cell.role == "value" else _cell(cell)).split(_HOLE)
+    holes = tuple((get, spec.kind, shape.rows[row][index].colspan) for row, index, spec, get in places)
+    assert len(pieces) == len(holes) + 1
+    return tuple(pieces), holes
+
+
+def _filled_table(number: int, table: object) -> str:
+    """``render_table(table_grid(number, table))``, from the class's template."""
+    cls: Any = type(table)  # (a class is hashable; mypy's cache stub does not say so)
+    pieces, holes = _template(number, cls)
+    out = [pieces[0]]
+    for (get, kind, colspan), piece in zip(holes, pieces[1:], strict=True):
+        value = get(table)
+        start, end = _tags("value", kind, value is not None, 1, colspan)
+        out += (start, _escaped(format_cell(value)), end, piece)
+    return "".join(out)
 
 
 _SCOPES = {"header": "col", "group": "rowgroup", "label": "row"}
@@ -160,12 +194,16 @@ _SCOPES = {"header": "col", "group": "rowgroup", "label": "row"}
 
 def _cell(cell: GridCell) -> str:
     start, end = _tags(cell.role, cell.kind, cell.filled, cell.rowspan, cell.colspan)
-    text = _ESCAPED.get(cell.text)
-    if text is None:
-        text = escape(cell.text)
+    return start + _escaped(cell.text) + end
+
+
+def _escaped(text: str) -> str:
+    found = _ESCAPED.get(text)
+    if found is None:
+        found = escape(text)
         if len(_ESCAPED) < 4096:  # the same few texts (0, —, labels) fill most cells
-            _ESCAPED[cell.text] = text
-    return start + text + end
+            _ESCAPED[text] = found
+    return found
 
 
 _ESCAPED: dict[str, str] = {}
