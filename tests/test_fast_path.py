@@ -186,3 +186,13 @@ def test_a_parse_gives_what_the_reference_alone_gives(text: str) -> None:
             patched.setattr(parse_module, "fast_tree", lambda text, edition: None)
             reference = _outcome(text, lenient)
         assert ours == reference, (lenient, text[:200])
+
+
+def test_the_fast_path_calls_the_lexer_callbacks_lark_calls() -> None:
+    from govinfo_report._fast_path import _machine
+
+    root = parser().parser.lexer.root_lexer
+    _ = root.scanner  # Lark's own lexer puts its callbacks together when its scanner is built
+    for edition in EDITIONS.values():
+        assert _machine(edition.start).callbacks == root.callback
+    assert set(root.callback) == {"TEXT_LINE"}

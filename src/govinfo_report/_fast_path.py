@@ -65,12 +65,13 @@ class _Machine:
         frontend = lark.parser
         lexer = frontend.lexer
         root = lexer.root_lexer
-        _ = root.scanner  # builds the root lexer's callbacks (``TEXT_LINE``: headings stand out)
         table = frontend.parser.parser.parse_table
         self.start_state = table.start_states[start]
         self.end_state = table.end_states[start]
         self.actions = _actions(table.states, frontend.parser.parser.callbacks)
-        self.callbacks = dict(root.callback)
+        # The grammar's lexer callbacks (``TEXT_LINE``: headings stand out); Lark adds none of its
+        # own, as the grammar has no string terminals (``_lexer.DispatchingLexer`` asserts it).
+        self.callbacks = dict(root.user_callbacks)
         self.newline_types = root.newline_types
         self._flags = root.g_regex_flags
         self._states = table.states
@@ -82,7 +83,8 @@ class _Machine:
             names = frozenset(name for state in section for name in self._states[state] if name.isupper())
             for state in section:
                 self._section_of[state] = self._section_of.get(state, frozenset()) | names
-        self._by_state: dict[Any, Any] = {}
+        #: Each state's scanner, once built (:meth:`scanner`).
+        self.scanners: dict[Any, Any] = {}
         self._by_terminals: dict[frozenset[str], Any] = {}
 
     def _sections(self, start: str) -> list[set[Any]]:
@@ -106,12 +108,11 @@ class _Machine:
         return found
 
     def scanner(self, state: Any) -> Any:
-        found = self._by_state.get(state)
-        if found is None:
-            accepted = frozenset(self._states[state])
-            if _NARRATIVE not in accepted:
-                accepted = self._section_of.get(state, accepted) - {_NARRATIVE}
-            found = self._by_state[state] = self._compile(accepted)
+        """The scanner of ``state``, built now (then in :attr:`scanners`)."""
+        accepted = frozenset(self._states[state])
+        if _NARRATIVE not in accepted:
+            accepted = self._section_of.get(state, accepted) - {_NARRATIVE}
+        found = self.scanners[state] = self._compile(accepted)
         return found
 
 
@@ -164,7 +165,8 @@ def fast_tree(text: str, edition: Edition) -> Tree[Token] | None:
     ``None`` says nothing about the text: the reference parser reads it then.
     """
     machine = _machine(edition.start)
-    actions, scanner, end_state = machine.actions, machine.scanner, machine.end_state
+    actions, end_state = machine.actions, machine.end_state
+    scanners, scanner = machine.scanners, machine.scanner
     callbacks, newline_types = machine.callbacks, machine.newline_types
     states: list[Any] = [machine.start_state]
     values: list[Any] = []
@@ -173,21 +175,21 @@ def fast_tree(text: str, edition: Edition) -> Tree[Token] | None:
     line, line_start = 1, 0
     token = None
     while True:
-        found = scanner(states[-1])(text, position)
+        found = (scanners.get(states[-1]) or scanner(states[-1]))(text, position)
         if found is None:
             if _REST.match(text, position) is None:
                 return None
             token = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
         else:
             kind = found.lastgroup
-            start = found.start(kind)
-            if start > position:  # what was ignored: white space, line breaks, pipes
+            start, end = found.span(kind)  # the token; before it, what was ignored
+            if start > position:  # (white space, line breaks, pipes)
                 breaks = text.count("\n", position, start)
                 if breaks:
                     line += breaks
                     line_start = text.rindex("\n", position, start) + 1
-            value = found.group(kind)
-            position = found.end()
+            value = text[start:end]
+            position = end
             token = new(Token, value)
             token.type, token.value, token.start_pos = kind, value, start
             token.line, token.column = line, start - line_start + 1

@@ -128,7 +128,18 @@ def heading_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in terminals.items()))
 
 
+@cache
+def _heading_starts() -> frozenset[str] | None:
+    """Every character a heading line can begin with (``None``: any)."""
+    from ._lexer import first_characters
+
+    return first_characters(heading_pattern().pattern)
+
+
 def _headings_stand_out(token: Token) -> Token:
+    starts = _heading_starts()
+    if starts is not None and token.value[:1] not in starts:
+        return token  # (the common case: a line of narrative no heading begins like)
     match = heading_pattern().fullmatch(token.value.rstrip())
     if match is None or match.lastgroup is None:
         return token

@@ -107,19 +107,19 @@ def _json_number(value: Number | None) -> int | str | None:
 # Cells of a report
 
 
+#: Where a cell of a table class is: its address, its spec, the attribute path of its row
+#: (e.g. ``("outcomes", "total")``) and the attribute of its column (e.g. ``"natural_person"``).
+_Place = tuple[CellAddress, CellSpec, tuple[str, ...], str]
+
+
 class _Cell:
     """One cell of the report being validated: its address, spec and value."""
 
     __slots__ = ("address", "column_key", "row_key", "spec", "value")
 
-    def __init__(self, address: CellAddress, spec: CellSpec, value: object) -> None:
-        self.address = address
-        self.spec = spec
+    def __init__(self, place: _Place, value: object) -> None:
+        self.address, self.spec, self.row_key, self.column_key = place
         self.value = value
-        #: Attribute path of the row, e.g. ``("outcomes", "total")``.
-        self.row_key: tuple[str, ...] = spec.attributes[:-1]
-        #: Attribute of the column, e.g. ``"natural_person"``.
-        self.column_key: str = spec.attributes[-1]
 
     @property
     def row_label(self) -> str:
@@ -150,7 +150,8 @@ def _table_cells(report: Report, number: int) -> list[_Cell]:
     if cells is None:
         spec = get_edition(report.edition).table(number)
         table: object = getattr(report, spec.attribute)
-        cells = [_Cell(address, cell, value(table)) for address, cell, value in _plan(number, _class(table))]
+        places, values = _plan(number, _class(table))
+        cells = [_Cell(place, value) for place, value in zip(places, values(table), strict=True)]
         recent[1][number] = cells
     return cells
 
@@ -160,12 +161,16 @@ def _class(table: object) -> Any:
 
 
 @functools.cache
-def _plan(number: int, cls: type) -> tuple[tuple[CellAddress, CellSpec, Callable[[object], object]], ...]:
-    """Each cell of a table class: its address, its spec, and how to get its value from a table."""
-    return tuple(
-        (_address(number, cell), cell, operator.attrgetter(".".join(cell.attributes)))
-        for cell in cell_specs(cls)
+def _plan(number: int, cls: type) -> tuple[tuple[_Place, ...], Callable[[object], tuple[object, ...]]]:
+    """Where each cell of a table class is, and how to get all its values from a table at once."""
+    specs = cell_specs(cls)
+    places = tuple(
+        (_address(number, spec), spec, spec.attributes[:-1], spec.attributes[-1]) for spec in specs
     )
+    get = operator.attrgetter(*(".".join(spec.attributes) for spec in specs))
+    if len(specs) == 1:  # pragma: no cover - every table has many cells
+        return places, lambda table: (get(table),)
+    return places, get
 
 
 # The narrative statements of the report being validated: the six narrative rules
@@ -182,9 +187,10 @@ def _statements(report: Report) -> tuple[nc.Statement, ...]:
     return recent[1]
 
 
-def _all_cells(report: Report) -> Iterator[_Cell]:
-    for table in get_edition(report.edition).tables:
-        yield from _table_cells(report, table.number)
+def _all_cells(report: Report) -> list[_Cell]:
+    return [
+        cell for table in get_edition(report.edition).tables for cell in _table_cells(report, table.number)
+    ]
 
 
 def _number(value: object) -> Number | None:
