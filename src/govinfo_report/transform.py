@@ -126,40 +126,40 @@ def _row_for(label: Token, cls: type) -> RowSpec | None:
     return _row_of(label.type, cls)
 
 
-def _keys(row: RowSpec) -> tuple[CellKey, ...]:
-    """The keys of a row's cells (by the row's identity: row specs are built once per class)."""
-    found = _ROW_KEYS.get(id(row))
-    if found is None or found[0] is not row:
-        found = (row, tuple(cell.key for cell in row.cells))
-        _ROW_KEYS[id(row)] = found
-    return found[1]
-
-
-_ROW_KEYS: dict[int, tuple[RowSpec, tuple[CellKey, ...]]] = {}
-
-
 # A run of plain digits (at most _PLAIN_DIGITS each) between white space or ``|``: the common row.
 _PLAIN_RUN = re.compile(r"[0-9]{1,12}(?:[ \t\n|]+[0-9]{1,12})*")
 _DIGITS = re.compile(r"[0-9]+")
 _PLAIN_CONVERSION = {"count": int, "signed": int, "amount": Decimal}
 
 
-def _plain_values(token: Token, row: RowSpec) -> list[Value] | None:
+class _RowReading(NamedTuple):
+    """How to read a row of a table class: its spec, its cells' keys, and how each cell's plain
+    digits convert (``None`` when a cell is of a kind plain digits do not convert to, money)."""
+
+    spec: RowSpec
+    keys: tuple[CellKey, ...]
+    plain: tuple[Any, ...] | None
+
+
+@cache
+def _reading(terminal: str, cls: type) -> _RowReading | None:
+    spec = _row_of(terminal, cls)
+    if spec is None:
+        return None
+    kinds = tuple(_PLAIN_CONVERSION.get(cell.kind) for cell in spec.cells)
+    return _RowReading(spec, tuple(cell.key for cell in spec.cells), None if None in kinds else kinds)
+
+
+def _plain_values(token: Token, reading: _RowReading) -> list[Value] | None:
     """The values of a row printed as plain digits, one per column, as :func:`resolve_cells` and
     :func:`cell_value` read them; ``None`` for any other row (those take the general way)."""
-    if _PLAIN_RUN.fullmatch(token) is None:
+    conversions = reading.plain
+    if conversions is None or _PLAIN_RUN.fullmatch(token) is None:
         return None
-    conversions = _CONVERSIONS.get(id(row))
-    if conversions is None or conversions[0] is not row:
-        kinds = tuple(_PLAIN_CONVERSION.get(cell.kind) for cell in row.cells)
-        conversions = _CONVERSIONS[id(row)] = (row, None if None in kinds else kinds)
     texts = _DIGITS.findall(token)
-    if conversions[1] is None or len(texts) != len(conversions[1]):
+    if len(texts) != len(conversions):
         return None
-    return [convert(text) for convert, text in zip(conversions[1], texts, strict=True)]
-
-
-_CONVERSIONS: dict[int, tuple[RowSpec, tuple[Any, ...] | None]] = {}
+    return [convert(text) for convert, text in zip(conversions, texts, strict=True)]
 
 
 @cache
@@ -267,15 +267,16 @@ class ReportTransformer(Transformer[Token, Report]):
         cls = _table_class(self._edition.table(number).classes, rows)
         values: dict[CellKey, Value] = {}
         for row in rows:
-            row_spec = _row_for(row.label, cls)
-            assert row_spec is not None
+            reading = _reading(row.label.type, cls)
+            assert reading is not None
+            row_spec = reading.spec
             token = row.cells
             if token is not None and self._skipped_between(row.label.end_pos, token.start_pos):
                 self._unplaced(token, f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行")
                 continue
-            plain = _plain_values(token, row_spec) if token is not None else None
+            plain = _plain_values(token, reading) if token is not None else None
             if plain is not None:
-                values.update(zip(_keys(row_spec), plain, strict=True))
+                values.update(zip(reading.keys, plain, strict=True))
                 continue
             where = f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
             try:
@@ -283,7 +284,7 @@ class ReportTransformer(Transformer[Token, Report]):
             except ParseError as error:
                 self._problem(error, MISCOUNTED)
                 continue
-            for key, cell_spec, cell in zip(_keys(row_spec), row_spec.cells, cells, strict=True):
+            for key, cell_spec, cell in zip(reading.keys, row_spec.cells, cells, strict=True):
                 try:
                     values[key] = cell_value(cell, cell_spec, self._lines)
                 except ParseError as error:
