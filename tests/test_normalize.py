@@ -52,3 +52,13 @@ def test_lines_and_lengths_are_kept(text: str) -> None:
     before = split_lines(text)
     after = normalize(text).split("\n")
     assert [len(line) for line in after] == [len(line) for line in before]
+
+
+@given(st.text(alphabet="1２9、a \n.", max_size=40))
+def test_an_enumerator_comma_after_a_digit_becomes_a_point_and_nothing_else_changes(text: str) -> None:
+    from govinfo_report.normalize import _ENUMERATOR
+
+    expected = "".join(
+        "." if char == "、" and at > 0 and text[at - 1].isdecimal() else char for at, char in enumerate(text)
+    )
+    assert _ENUMERATOR.sub(".", text) == expected

@@ -93,7 +93,8 @@ _TRANSLATION: dict[int, str] = {
 #: Any character :data:`_TRANSLATION` changes: the text is translated only when it holds one.
 _TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATION))) + "]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_ENUMERATOR = re.compile(r"(?<=\d)[、]")
+# (The lookbehind after the literal: the scan looks for "、" alone, not at every position.)
+_ENUMERATOR = re.compile(r"、(?<=\d、)")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]{1,60})"')
 #: A Markdown table rule line (``|---|:---:|``): blanked, it carries no text.
 #: Written so that every character has one way to match (no two ``\s*`` side by
@@ -109,6 +110,9 @@ PAGE_NUMBER = re.compile(
     r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[/，,]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t|]*$",
     re.MULTILINE,
 )
+
+#: What every page number holds (a dash or 第 before its digits): where none is, none is looked for.
+_PAGE_NUMBER_CORE = re.compile(r"[-—–―][ \t]*\d|第[ \t]*\d")
 
 
 #: A lone surrogate (U+D800–U+DFFF): not a character (see the module docstring).
@@ -208,7 +212,7 @@ def normalize(text: str) -> str:
         text = _ENUMERATOR.sub(".", text)
     if '"' in text:
         text = _STRAIGHT_QUOTES.sub(r"“\1”", text)
-    if "页" in text or "-" in text or "—" in text:
+    if _PAGE_NUMBER_CORE.search(text):
         # Page numbers are layout, and a number in a table that is no cell.
         text = PAGE_NUMBER.sub(lambda match: " " * len(match.group()), text)
     if "**" in text:
