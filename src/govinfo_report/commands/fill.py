@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from ..errors import CellsError, GovInfoError
-from ..fill import fill_tables
 from ..reading import MAX_SIZE, read_text
 from .render import add_output_arguments, output_format, write_report
 from .skeleton import add_front_arguments
@@ -68,6 +67,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     fmt = output_format(args, "json")
     text = read_text(args.file, args.encoding, max_size=MAX_SIZE)
     lines: list[int] = []
+    from ..fill import fill_tables  # (imported when the command runs: the CLI starts faster)
+
     try:
         report = fill_tables(
             _records(text, lines),
