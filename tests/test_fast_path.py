@@ -131,8 +131,8 @@ def _one_cell_per_line(text: str) -> str:
     )
 
 
-def _html_copy(text: str) -> str:
-    report = gr.parse(text)
+def _html_copy(report: gr.Report) -> str:
+    """The text the web-page reader gives for the report's page."""
     return read_document(gr.render(report, "html").encode("utf-8"), form="html", encoding="utf-8").text
 
 
@@ -144,15 +144,17 @@ _LAYOUTS: list[Callable[[str], str]] = [
     lambda text: text.replace("\n", "\r\n"),
     lambda text: text.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
     lambda text: text.replace("（", "(").replace("）", ")"),
-    _html_copy,
 ]
 
 
 @st.composite
 def _laid_out(draw: st.DrawFn) -> str:
     report = draw(reports())
-    if draw(st.booleans()):
+    form = draw(st.sampled_from(["text", "md", "html"]))
+    if form == "md":
         return gr.render(report, "md")
+    if form == "html":
+        return _html_copy(report)
     return draw(st.sampled_from(_LAYOUTS))(gr.render(report))
 
 

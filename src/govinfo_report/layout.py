@@ -11,6 +11,7 @@ one definition of the layout.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any, TypeVar
 
 import attrs
@@ -135,7 +136,19 @@ def _plan(cls: type, row: tuple[str, ...], column: tuple[str, ...]) -> Any:
 
 
 def _run_plan(cls: type, plan: Any, values: Mapping[CellKey, Value]) -> object:
-    kwargs: dict[str, object] = {}
-    for name, is_cell, what in plan:
-        kwargs[name] = values.get(what) if is_cell else _run_plan(what[0], what[1], values)
-    return cls(**kwargs)
+    get = values.get
+    arguments = [get(what) if is_cell else _run_plan(what[0], what[1], values) for _, is_cell, what in plan]
+    return (
+        cls(*arguments) if _positional(cls, plan) else cls(**dict(zip(_names(plan), arguments, strict=True)))
+    )
+
+
+@cache
+def _positional(cls: type, plan: Any) -> bool:
+    """Whether the plan's fields are ``cls``'s, in order: then its values go in by position."""
+    return _names(plan) == tuple(field.name for field in attrs.fields(cls))
+
+
+@cache
+def _names(plan: Any) -> tuple[str, ...]:
+    return tuple(name for name, _, _ in plan)

@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterable
 
 import attrs
-from lark import Token
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from lark import Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ._fast_path import fast_tree
 from ._grammar import labels, parser
@@ -158,13 +158,9 @@ def _parse(text: str, edition: str | None, lenient: bool, max_size: int, *, exac
         transformer = ReportTransformer(
             lines, chosen, lenient=lenient, exact_paragraphs=exact, skipped=reading.skipped
         )
-        report = transformer.transform(tree)
-    except VisitError as exc:
-        if isinstance(exc.orig_exc, GovInfoError):
-            raise _with_edition(exc.orig_exc, found, chosen) from None
-        raise ParseError(  # pragma: no cover - a bug, reported with a position anyway
-            f"内部错误：{exc.orig_exc!r}", line=1, column=1
-        ) from exc
+        report = _transformed(transformer, tree)
+    except GovInfoError as exc:  # the Transformer's (a cell that cannot be read, a missing title)
+        raise _with_edition(exc, found, chosen) from None
     except UnexpectedInput as exc:
         raise _with_edition(_from_lark(exc, lines, chosen, normalized), found, chosen) from None
     except RecursionError:  # pragma: no cover - the grammar keeps trees flat
@@ -175,6 +171,15 @@ def _parse(text: str, edition: str | None, lenient: bool, max_size: int, *, exac
     if not notes:
         return report
     return attrs.evolve(report, diagnostics=sorted(notes, key=lambda d: (d.line, d.column)))
+
+
+def _transformed(transformer: ReportTransformer, tree: Tree[Token]) -> Report:
+    try:
+        return transformer.transform(tree)
+    except (GovInfoError, RecursionError):
+        raise
+    except Exception as exc:  # pragma: no cover - a bug, reported with a position anyway
+        raise ParseError(f"内部错误：{exc!r}", line=1, column=1) from exc
 
 
 def _invalid_characters(found: list[tuple[int, int, str]], text: str) -> list[Diagnostic]:

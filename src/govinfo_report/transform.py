@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple
 
-from lark import Token, Transformer
+from lark import Token, Transformer, Tree
 
 from ._grammar import labels
 from .editions import EDITION_2021, TABLE_NAMES, Edition
@@ -290,6 +290,17 @@ class ReportTransformer(Transformer[Token, Report]):
                 except ParseError as error:
                     self._problem(error, INVALID)
         return build_table(cls, values)
+
+    def transform(self, tree: Tree[Token]) -> Report:
+        """The report the tree stands for: each rule's method applied bottom-up, as Lark's
+        ``Transformer.transform`` applies them (every rule of the grammar has its method here),
+        without its per-node wrapping: an error a method raises comes out as it is."""
+        report: Report = self._apply(tree)
+        return report
+
+    def _apply(self, tree: Tree[Token]) -> Any:
+        children = [self._apply(child) if isinstance(child, Tree) else child for child in tree.children]
+        return getattr(self, tree.data)(children)
 
     # -- rules -------------------------------------------------------------
 
