@@ -11,7 +11,6 @@ one definition of the layout.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from functools import cache
 from typing import Any, TypeVar
 
 import attrs
@@ -115,8 +114,9 @@ def _group_class(field: attrs.Attribute[Any]) -> type:
     return factory
 
 
-# How to build a table class: for each field, its name, whether it is a cell,
-# and either the cell's key or (the row group's class, that class's plan).
+# How to build a table class: for each field, whether it is a cell, and either the cell's
+# key or (the row group's class, that class's plan); and whether the fields are the class's
+# own, in order (then the values go in by position), else their names.
 # Worked out once per class and position, so building a table only looks up values.
 _PLANS: dict[tuple[type, tuple[str, ...], tuple[str, ...]], Any] = {}
 
@@ -124,31 +124,22 @@ _PLANS: dict[tuple[type, tuple[str, ...], tuple[str, ...]], Any] = {}
 def _plan(cls: type, row: tuple[str, ...], column: tuple[str, ...]) -> Any:
     key = (cls, row, column)
     if key not in _PLANS:
-        steps: list[tuple[str, bool, Any]] = []
+        names: list[str] = []
+        steps: list[tuple[bool, Any]] = []
         for field, sub_row, sub_column in _labelled_fields(cls, row, column):
+            names.append(field.name)
             if KIND in field.metadata:
-                steps.append((field.name, True, (sub_row, sub_column)))
+                steps.append((True, (sub_row, sub_column)))
             else:
                 group = _group_class(field)
-                steps.append((field.name, False, (group, _plan(group, sub_row, sub_column))))
-        _PLANS[key] = tuple(steps)
+                steps.append((False, (group, _plan(group, sub_row, sub_column))))
+        positional = names == [field.name for field in attrs.fields(cls)]
+        _PLANS[key] = (tuple(steps), None if positional else tuple(names))
     return _PLANS[key]
 
 
 def _run_plan(cls: type, plan: Any, values: Mapping[CellKey, Value]) -> object:
+    steps, names = plan
     get = values.get
-    arguments = [get(what) if is_cell else _run_plan(what[0], what[1], values) for _, is_cell, what in plan]
-    return (
-        cls(*arguments) if _positional(cls, plan) else cls(**dict(zip(_names(plan), arguments, strict=True)))
-    )
-
-
-@cache
-def _positional(cls: type, plan: Any) -> bool:
-    """Whether the plan's fields are ``cls``'s, in order: then its values go in by position."""
-    return _names(plan) == tuple(field.name for field in attrs.fields(cls))
-
-
-@cache
-def _names(plan: Any) -> tuple[str, ...]:
-    return tuple(name for name, _, _ in plan)
+    arguments = [get(what) if is_cell else _run_plan(what[0], what[1], values) for is_cell, what in steps]
+    return cls(*arguments) if names is None else cls(**dict(zip(names, arguments, strict=True)))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .model import Narrative, Subsection
 
@@ -70,11 +71,17 @@ def _is_heading_line(line: str) -> bool:
     return stop is None or stop.end() == len(line.rstrip())
 
 
+@lru_cache(maxsize=4096)
+def _facts(line: str) -> tuple[int, bool, bool]:
+    """A printed line's display width, whether it ends a sentence, whether it is a sub-heading
+    (worked out once: :func:`wrap_width` and :func:`paragraphs` both ask for each line)."""
+    return display_width(line), SENTENCE_END.search(line) is not None, _is_heading_line(line)
+
+
 def wrap_width(lines: Sequence[str]) -> WrapWidth:
     """The page width of a wrapped layout, or ``None`` for one line per paragraph."""
-    widths = sorted(
-        display_width(line) for line in lines if not SENTENCE_END.search(line) and not _is_heading_line(line)
-    )
+    facts = map(_facts, lines)
+    widths = sorted(width for width, sentence_end, heading in facts if not sentence_end and not heading)
     if len(widths) < 4:
         return None
     median = widths[len(widths) // 2]
@@ -103,13 +110,13 @@ def paragraphs(lines: Sequence[str], width: WrapWidth, *, exact: bool = False) -
 
 
 def _ends_paragraph(line: str, following: str, width: WrapWidth) -> bool:
-    if _is_heading_line(line):
+    line_width, sentence_end, heading = _facts(line)
+    if heading:
         return True
-    sentence_end = SENTENCE_END.search(line) is not None
     if sentence_end and SUBSECTION_NUMBER.match(following):
         return True
     if width is not None:
-        shortfall = width - display_width(line)
+        shortfall = width - line_width
         # A paragraph's first line is indented two characters (width 4).
         return shortfall > 2 * _TOLERANCE or (sentence_end and shortfall > _TOLERANCE)
     if sentence_end:
