@@ -1,4 +1,4 @@
-"""The fast path: Lark's own LALR parser, fed by one scanner per edition instead of one per state.
+"""The fast path: Lark's own LALR automaton, fed by one scanner per section instead of one per state.
 
 The contextual lexer (:mod:`._lexer`) asks, at each token, which terminals the
 parser's state accepts and tries only those.  Most of a report's tokens stand in
@@ -28,7 +28,8 @@ match the ignored run, which is greedy.
 tests/test_fast_path.py checks it: the same trees (every token's type, value and
 position) as the reference on the seeds, their variants and generated reports in
 every layout, and the same reports, diagnostics and errors for whole parses, damaged
-text included (hypothesis; 2,000 examples in the ``thorough`` profile).
+text included (hypothesis; 2,000 examples in the ``thorough`` profile);
+benchmarks/fuzz_fast_path.py does the same on the fuzz corpus.
 """
 
 from __future__ import annotations
@@ -116,6 +117,7 @@ class _Machine:
         return found
 
 
+#: The grammar's section headings (``H1`` … ``H6``): they bound the sections.
 _HEADING = re.compile(r"H[1-9]")
 
 #: What to do in a state on a symbol: shift to a state (``target``), or reduce by a rule
