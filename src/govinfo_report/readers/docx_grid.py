@@ -136,6 +136,9 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
                 cells.append(("\n".join(paragraphs), span, vertical, horizontal))
             paragraphs, text = [], None
             span, vertical, horizontal = 1, False, False
+        elif tag == style:
+            if element.get(VAL) in linked:
+                return None  # a paragraph in a style linked to a list: the walk numbers it
         elif tag == tr:
             if cells is not None:
                 if paragraphs is not None:
@@ -148,9 +151,6 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
             if text is None:
                 return None
             text += run_text[tag]
-        elif tag == style:
-            if element.get(VAL) in linked:
-                return None  # a paragraph in a style linked to a list: the walk numbers it
         elif tag == GRID_BEFORE:
             if cells is None or paragraphs is not None:
                 return None  # not in the row's properties
