@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import Location, ParseError, shorten
 from . import wordml
 from .document import DocumentBuilder
-from .docx_grid import cell_deleted, holds_tables, row_deleted, table_rows
+from .docx_grid import cell_deleted, row_deleted, table_rows, way_to_read
 from .docx_numbering import Numbering
 from .wordml import TBL, P
 
@@ -104,7 +104,8 @@ class BodyReader:
         return ""
 
     def _table(self, table: Any, anchor: Location | None) -> None:
-        if holds_tables(table):  # layout
+        way = way_to_read(table, self._numbering)
+        if way == "layout":
             for row in wordml.rows(table):
                 if not row_deleted(row):
                     for cell in wordml.cells(row):
@@ -114,23 +115,21 @@ class BodyReader:
         self._tables += 1
         number = self._tables
         above: set[int] = set()  # the grid columns where cells of the row above start
-        for index, row in enumerate(table_rows(table, self._numbering), start=1):
-            column = row.before
+        for index, (before, row) in enumerate(table_rows(table, self._numbering, way=way), start=1):
+            column = before
             starts: set[int] = set()
             cells: list[tuple[str, Location]] = []
-            for cell in row.cells:
-                location = Location(table=number, table_row=index, table_column=column + 1)
-                if (cell.continues_vertical and column in above) or cell.continues_horizontal:
-                    text = cell.text
+            for text, span, vertical, horizontal in row:
+                if (vertical and column in above) or horizontal:
                     if text.strip():
                         raise self._error(
                             f"单元格是合并单元格的一部分，却另有文字“{shorten(text)}”，无法确定它属于哪个单元格",
-                            location,
+                            Location(table=number, table_row=index, table_column=column + 1),
                         )
                 else:
-                    cells.append((cell.text, location))
+                    cells.append((text, Location(table=number, table_row=index, table_column=column + 1)))
                 starts.add(column)
-                column += cell.span
+                column += span
             above = starts
             self._builder.row(cells, Location(table=number, table_row=index))
 

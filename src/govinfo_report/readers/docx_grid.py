@@ -1,26 +1,24 @@
 """A Word table's rows on its grid, from the raw ``w:tr``/``w:tc`` elements.
 
-Each row is the number of grid columns skipped before its first cell
-(``w:gridBefore``) and its cells in order, each with its grid span
-(``w:gridSpan``), whether it continues a merge — vertical (``w:vMerge`` without
-``restart``) or the legacy horizontal ``w:hMerge`` — and its text (its
-paragraphs on lines of their own).  Deleted rows and cells (tracked changes)
-are left out.  python-docx's ``row.cells`` is not used: it repeats a merged
-cell at every grid position it covers.
+Each row (:data:`GridRow`) is the number of grid columns skipped before its first cell
+(``w:gridBefore``) and its cells in order, each (:data:`GridCell`) with its text (its
+paragraphs on lines of their own), its grid span (``w:gridSpan``), and whether it continues
+a merge — vertical (``w:vMerge`` without ``restart``) or the legacy horizontal ``w:hMerge``.
+Deleted rows and cells (tracked changes) are left out.  python-docx's ``row.cells`` is not
+used: it repeats a merged cell at every grid position it covers.
 
 Two ways give the same rows: :func:`table_rows` walks the elements one by one and
-handles everything :mod:`~govinfo_report.readers.wordml` handles; for a table
-holding none of the constructs that need that walk (deleted or hidden text, text
-boxes, alternate content, symbols, math, tracked property changes, numbered
-paragraphs), one pass over the few elements that matter, in lxml's C iteration,
-is several times faster.
+handles everything :mod:`~govinfo_report.readers.wordml` handles; a table holding none
+of the constructs that need that walk (deleted or hidden text, text boxes, alternate
+content, symbols, math, tracked property changes, numbered paragraphs) is read in one
+pass over the few elements that matter, in lxml's C iteration, several times faster.
+The pass gives way to the walk as soon as it meets an element out of its place (text
+outside a paragraph, a cell outside a row …), which Word does not write.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-import attrs
+from typing import Any, Literal
 
 from . import wordml
 from .docx_numbering import Numbering
@@ -30,7 +28,6 @@ from .wordml import (
     GRID_BEFORE,
     GRID_SPAN,
     H_MERGE,
-    NUM_PR,
     PSTYLE,
     RUN_TEXT,
     TC,
@@ -43,30 +40,15 @@ from .wordml import (
     T,
 )
 
-__all__ = ["GridCell", "GridRow", "cell_deleted", "holds_tables", "row_deleted", "table_rows"]
+__all__ = ["GridCell", "GridRow", "Way", "cell_deleted", "row_deleted", "table_rows", "way_to_read"]
 
-
-@attrs.define
-class GridCell:
-    """One ``w:tc``: its grid span, whether it continues a merged cell, its paragraphs' texts."""
-
-    span: int = 1
-    continues_vertical: bool = False
-    continues_horizontal: bool = False
-    paragraphs: list[str] = attrs.Factory(list)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.paragraphs)
-
-
-@attrs.define
-class GridRow:
-    """One ``w:tr``: the grid columns before its first cell, and its cells."""
-
-    before: int = 0
-    cells: list[GridCell] = attrs.Factory(list)
-
+#: One ``w:tc``: its text (its paragraphs joined by ``"\n"``), its grid span, and whether it
+#: continues a merged cell vertically (``w:vMerge``) and horizontally (``w:hMerge``).
+GridCell = tuple[str, int, bool, bool]
+#: One ``w:tr``: the grid columns before its first cell, and its cells.
+GridRow = tuple[int, list[GridCell]]
+#: How a table is read (:func:`way_to_read`).
+Way = Literal["layout", "walk", "pass"]
 
 _w = wordml.qualified
 # What makes a table need the element-by-element walk.
@@ -87,16 +69,34 @@ _NEEDS_WALK = (
 _PASS = (TR, TC, GRID_BEFORE, GRID_SPAN, V_MERGE, H_MERGE, P, T, *RUN_TEXT)
 
 
-def holds_tables(table: Any) -> bool:
-    """Whether a table holds a table (then it is layout, not a table of the report)."""
+def way_to_read(table: Any, numbering: Numbering) -> Way:
+    """How to read ``table``: ``"layout"`` when it holds a table (then it is layout, not a
+    table of the report), ``"walk"`` when it holds what only the walk reads, else ``"pass"``.
+
+    One C scan answers, unless the table needs the walk: then a second looks for a table.
+    """
+    found = table.iter(wordml.TBL, *_NEEDS_WALK, *numbering.walk_marks)
+    next(found)  # the table itself
+    first = next(found, None)
+    if first is None:
+        return "pass"
+    if first.tag == wordml.TBL or _holds_tables(table):
+        return "layout"
+    return "walk"
+
+
+def _holds_tables(table: Any) -> bool:
     found = table.iter(wordml.TBL)
     next(found)  # the table itself
     return next(found, None) is not None
 
 
-def table_rows(table: Any, numbering: Numbering) -> list[GridRow]:
-    """The rows of a table that holds no table; ``numbering`` numbers its list paragraphs."""
-    if next(table.iter(*_NEEDS_WALK), None) is None:
+def table_rows(table: Any, numbering: Numbering, *, way: Way = "walk") -> list[GridRow]:
+    """The rows of a table that holds no table; ``numbering`` numbers its list paragraphs.
+
+    ``way``: ``"pass"`` when :func:`way_to_read` says the one pass can read it.
+    """
+    if way == "pass":
         found = _one_pass(table, numbering)
         if found is not None:
             return found
@@ -104,60 +104,93 @@ def table_rows(table: Any, numbering: Numbering) -> list[GridRow]:
 
 
 def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
-    """The rows, or ``None`` when a paragraph turns out to be numbered (the walk numbers it)."""
+    """The rows; ``None`` when a paragraph turns out to be numbered (the walk numbers it), or
+    an element is where Word does not write it (text outside a paragraph, a cell's properties
+    after its text …): the walk decides what it means."""
     found: list[GridRow] = []
-    row, cell = GridRow(), GridCell()
-    texts = cell.paragraphs  # the paragraphs of the cell being read; the last is being read
-    t, p, tc, style = T, P, TC, PSTYLE  # (locals: this loop is the reader's hottest)
-    marks, linked = numbering.marks, numbering.linked
-    for element in table.iter(*_PASS, *marks):
+    cells: list[GridCell] | None = None  # the cells of the row being read
+    before = 0
+    paragraphs: list[str] | None = None  # the paragraphs of the cell being read, once it starts
+    text: str | None = None  # the paragraph being read, once it starts
+    span, vertical, horizontal = 1, False, False
+    t, p, tc, tr, run_text = T, P, TC, TR, RUN_TEXT  # (locals: this loop is the reader's hottest)
+    style, linked = PSTYLE, numbering.linked
+    for element in table.iter(*_PASS, *numbering.pass_marks):
         tag = element.tag
         if tag == t:
-            texts[-1] += element.text or ""
+            if text is None:
+                return None
+            text += element.text or ""
         elif tag == p:
-            texts = cell.paragraphs
-            texts.append("")
+            if paragraphs is None:
+                return None
+            if text is not None:
+                paragraphs.append(text)
+            text = ""
         elif tag == tc:
-            cell = GridCell()
-            row.cells.append(cell)
+            if cells is None:
+                return None
+            if paragraphs is not None:
+                if text is not None:
+                    paragraphs.append(text)
+                cells.append(("\n".join(paragraphs), span, vertical, horizontal))
+            paragraphs, text = [], None
+            span, vertical, horizontal = 1, False, False
         elif tag == style:
             if element.get(VAL) in linked:
                 return None  # a paragraph in a style linked to a list: the walk numbers it
-        elif tag == TR:
-            row = GridRow()
-            found.append(row)
-        elif tag == GRID_SPAN:
-            cell.span = max(_int(element, 1), 1)
-        elif tag == V_MERGE:
-            cell.continues_vertical = _continues(element)
-        elif tag == H_MERGE:
-            cell.continues_horizontal = _continues(element)
+        elif tag == tr:
+            if cells is not None:
+                if paragraphs is not None:
+                    if text is not None:
+                        paragraphs.append(text)
+                    cells.append(("\n".join(paragraphs), span, vertical, horizontal))
+                found.append((before, cells))
+            cells, before, paragraphs, text = [], 0, None, None
+        elif tag in run_text:
+            if text is None:
+                return None
+            text += run_text[tag]
         elif tag == GRID_BEFORE:
-            row.before = max(_int(element, 0), 0)
-        elif tag == NUM_PR:
-            return None  # a numbered paragraph: the walk numbers it
-        else:
-            texts[-1] += RUN_TEXT[tag]
+            if cells is None or paragraphs is not None:
+                return None  # not in the row's properties
+            before = max(_int(element, 0), 0)
+        else:  # w:gridSpan, w:vMerge, w:hMerge
+            if paragraphs is None or paragraphs or text is not None:
+                return None  # not in the cell's properties
+            if tag == GRID_SPAN:
+                span = max(_int(element, 1), 1)
+            elif tag == V_MERGE:
+                vertical = _continues(element)
+            else:
+                horizontal = _continues(element)
+    if cells is not None:
+        if paragraphs is not None:
+            if text is not None:
+                paragraphs.append(text)
+            cells.append(("\n".join(paragraphs), span, vertical, horizontal))
+        found.append((before, cells))
     return found
 
 
 def _row(row: Any, numbering: Numbering) -> GridRow:
-    grid = GridRow(before=_row_before(row))
+    cells: list[GridCell] = []
     for cell in wordml.cells(row):
         if cell_deleted(cell):
             continue
         properties = _properties(cell, TCPR)
-        grid_cell = GridCell(paragraphs=wordml.text_of(cell, numbering.label))
+        text = "\n".join(wordml.text_of(cell, numbering.label))
+        span, vertical, horizontal = 1, False, False
         if properties is not None:
             for item in properties:
                 if item.tag == GRID_SPAN:
-                    grid_cell.span = max(_int(item, 1), 1)
+                    span = max(_int(item, 1), 1)
                 elif item.tag == V_MERGE:
-                    grid_cell.continues_vertical = _continues(item)
+                    vertical = _continues(item)
                 elif item.tag == H_MERGE:
-                    grid_cell.continues_horizontal = _continues(item)
-        grid.cells.append(grid_cell)
-    return grid
+                    horizontal = _continues(item)
+        cells.append((text, span, vertical, horizontal))
+    return _row_before(row), cells
 
 
 def _properties(element: Any, tag: str) -> Any | None:

@@ -130,12 +130,16 @@ class Numbering:
         return cls(package.part("numbering"), package)
 
     @property
-    def marks(self) -> tuple[str, ...]:
-        """The tags of the elements that may number a paragraph: ``w:numPr``, and ``w:pStyle``
-        when a style is linked to a list; none for a document without lists."""
-        if not self._nums:
-            return ()
-        return (_NUM_PR, _PSTYLE) if self._linked else (_NUM_PR,)
+    def walk_marks(self) -> tuple[str, ...]:
+        """The tags of the elements that number a paragraph by themselves: ``w:numPr``, none
+        for a document without lists."""
+        return (_NUM_PR,) if self._nums else ()
+
+    @property
+    def pass_marks(self) -> tuple[str, ...]:
+        """The tags of the elements that may number a paragraph, depending on their value:
+        ``w:pStyle`` when a style is linked to a list (see :attr:`linked`), else none."""
+        return (_PSTYLE,) if self._nums and self._linked else ()
 
     @property
     def linked(self) -> frozenset[str]:
