@@ -33,6 +33,7 @@ line (without the site's suffix such as ``_政府信息公开年报_某某网``)
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -50,7 +51,7 @@ from .html_meta import (
     fields_in_cells,
     fields_in_text,
     is_field_text,
-    is_key,
+    is_metadata_cell,
 )
 
 __all__ = [
@@ -115,15 +116,25 @@ def _link_dense(item: Block) -> bool:
 
 def table_kind(table: Table) -> TableKind:
     """What a table is to the report (see the module's docstring)."""
-    texts = [cell.text for cell in table.cells()]
-    if not any(text.strip() for text in texts):
+    shown = long = False
+    keys = 0
+    for cell in table.cells():  # one pass over the cells: the tests below in their order
+        text = cell.text
+        if is_metadata_cell(text):
+            keys += 1
+            if keys >= 2:
+                return "metadata"  # a cell that is a key shows text: the table is not blank
+        if not shown and text.strip():
+            shown = True
+        if len(text) > _LAYOUT_CELL:
+            long = True
+    if not shown:
         return "blank"
-    if sum(1 for text in texts if is_key(text) or is_field_text(text)) >= 2:
-        return "metadata"
-    if any(len(text) > _LAYOUT_CELL for text in texts):
+    if long:
         return "layout"
-    if any(heading_number(paragraph.text) for paragraph in table.paragraphs()):
-        return "layout"
+    for paragraph in itertools.chain(table.stray, *(cell.paragraphs for cell in table.cells())):
+        if heading_number(paragraph.text):
+            return "layout"
     return "report"
 
 
