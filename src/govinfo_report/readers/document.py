@@ -130,28 +130,41 @@ class DocumentBuilder:
         """
         written = [_written(text) if len(text) <= _CACHED else _write(text) for text, _ in cells]
         last_label = -1
-        has_value = False
-        for at, (_, kind, _) in enumerate(written):
+        has_value = several = False
+        for at, (_, kind, many) in enumerate(written):
             if kind is None:
                 last_label = at
             elif kind != "blank":
                 has_value = True
+            if many:
+                several = True
         parts: list[str] = []
         starts: list[tuple[int, Location]] = []
         start = 1
-        for at, ((_, where), (text, kind, _)) in enumerate(zip(cells, written, strict=True)):
+        for at, (text, kind, _) in enumerate(written):
             if kind == "blank":
                 if not has_value or at <= last_label:
                     continue
                 text = EMPTY
             parts.append(text)
-            starts.append((start, where))
+            starts.append((start, cells[at][1]))
             start += len(text) + len(SEPARATOR)
         if not parts:
             return
         line = SEPARATOR.join(parts)
         self._lines.append(line)
         self._origins.append(Origin(location, tuple(starts)))
+        if several:
+            self._several(cells, written, starts, line)
+
+    def _several(
+        self,
+        cells: Sequence[tuple[str, Location]],
+        written: Sequence[tuple[str, TextKind | None, bool]],
+        starts: Sequence[tuple[int, Location]],
+        line: str,
+    ) -> None:
+        """The row's cells holding several numbers, each recorded as a problem at its column."""
         for (text, where), (_, _, many) in zip(cells, written, strict=True):
             if many:
                 column = next((start for start, place in starts if place == where), 1)

@@ -33,7 +33,6 @@ line (without the site's suffix such as ``_政府信息公开年报_某某网``)
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -71,6 +70,8 @@ TableKind = Literal["report", "layout", "metadata", "blank"]
 # A cell holding more text than any label of the template is a layout cell.
 _LAYOUT_CELL = 120
 _NUMERALS = "一二三四五六"
+# What a heading line may start with (Markdown marks, then its numeral): a quick refusal.
+_HEADING_STARTS = frozenset(_NUMERALS + "#* \t")
 # Title parts are separated in <title> by these.
 _TITLE_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-–—]+\s+|\s*[–—]{1,2}\s*")
 
@@ -116,26 +117,34 @@ def _link_dense(item: Block) -> bool:
 
 def table_kind(table: Table) -> TableKind:
     """What a table is to the report (see the module's docstring)."""
-    shown = long = False
+    shown = layout = False
     keys = 0
-    for cell in table.cells():  # one pass over the cells: the tests below in their order
-        text = cell.text
+    for cell in table.cells():  # one pass: the tests below, each decided in its order
+        paragraphs = cell.paragraphs
+        if not paragraphs:
+            continue  # an empty cell: no key, nothing shown
+        text = paragraphs[0].text if len(paragraphs) == 1 else cell.text
         if is_metadata_cell(text):
             keys += 1
             if keys >= 2:
                 return "metadata"  # a cell that is a key shows text: the table is not blank
         if not shown and text.strip():
             shown = True
-        if len(text) > _LAYOUT_CELL:
-            long = True
+        if not layout and (len(text) > _LAYOUT_CELL or _holds_heading(paragraphs)):
+            layout = True
     if not shown:
         return "blank"
-    if long:
+    if layout or _holds_heading(table.stray):
         return "layout"
-    for paragraph in itertools.chain(table.stray, *(cell.paragraphs for cell in table.cells())):
-        if heading_number(paragraph.text):
-            return "layout"
     return "report"
+
+
+def _holds_heading(paragraphs: Sequence[Paragraph]) -> bool:
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if text[:1] in _HEADING_STARTS and heading_number(text):
+            return True
+    return False
 
 
 Item = Paragraph | Table

@@ -77,6 +77,9 @@ def declarations(text: str) -> tuple[Display | None, bool]:
     """
     display: Display | None = None
     important = False
+    lowered = text.lower()
+    if "display" not in lowered and "visibility" not in lowered:
+        return display, important  # the quick refusal: neither property is named
     for declaration in text.split(";"):
         name, colon, value = declaration.partition(":")
         if not colon:
