@@ -27,7 +27,7 @@ from govinfo_report.model import Source
 from govinfo_report.readers import html as html_reader
 from govinfo_report.readers.document import SEPARATOR, DocumentBuilder
 from govinfo_report.readers.html_blocks import Block, Cell, Paragraph, Row, Table, _Walker, read_blocks
-from govinfo_report.readers.html_decode import archive_page, decode_page
+from govinfo_report.readers.html_decode import archive_page, decode_page, page_text
 from govinfo_report.readers.html_grid import MAX_AREA, GridTooLarge, grid_columns
 from govinfo_report.readers.html_meta import is_field_text, is_key
 from govinfo_report.readers.html_region import heading_number, table_kind
@@ -166,6 +166,29 @@ def test_rendered_tables_are_read_whole(monkeypatch: pytest.MonkeyPatch) -> None
     blocks = read_blocks(root, displays(root, [], text))
     assert len(rows) == len(list(root.iter("tr"))) > 20
     assert sum(len(block.rows) for block in blocks if isinstance(block, Table)) == len(rows)
+
+
+# ---------------------------------------------------------------------------
+# A UTF-8 page is parsed from its own bytes
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_the_bytes_handed_to_the_parser_are_the_texts(page: Path) -> None:
+    data = page.read_bytes()
+    if page.suffix.lower() in (".mht", ".mhtml"):
+        data = archive_page(data)[0]
+    text, utf8 = page_text(data)
+    assert text == decode_page(data)
+    assert utf8 is None or utf8 == text.encode("utf-8")
+
+
+def test_only_clean_utf8_bytes_are_handed_on() -> None:
+    page = "<meta charset='utf-8'><p>政府信息公开</p>"
+    assert page_text(page.encode("utf-8")) == (page, page.encode("utf-8"))
+    assert page_text(page.encode("gb18030"), "gb18030")[1] is None
+    assert page_text(page.replace("utf-8", "gbk").encode("gb18030")) == (page.replace("utf-8", "gbk"), None)
+    assert page_text(b"\xef\xbb\xbf" + page.encode("utf-8")) == (page, None)  # the BOM is not the text's
+    assert page_text(page.replace("<p>", "<p>\x01").encode("utf-8")) == (page, None)  # the control character
 
 
 # ---------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from ..errors import Location, MissingDependencyError, ParseError
 from ..model import Source
 from .document import Document, DocumentBuilder
-from .html_decode import archive_page, decode_page
+from .html_decode import archive_page, page_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -66,19 +66,27 @@ def read(data: bytes, *, path: str | None = None, encoding: str | None = None, d
     declared = None
     if detail == "mhtml":
         data, declared = archive_page(data)
-    text = decode_page(data, encoding, declared)
-    root = _tree(etree, text)
+    text, utf8 = page_text(data, encoding, declared)
+    root = _tree(etree, text, utf8)
     if root is None:
         return DocumentBuilder(Source("html", path)).build()
     return _document(root, text, path)
 
 
-def _tree(etree: Any, text: str) -> Any:
+def _tree(etree: Any, text: str, utf8: bytes | None = None) -> Any:
+    """The page's tree; ``utf8``: the text's UTF-8 bytes, when the caller has them."""
     parser = etree.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, encoding="utf-8"
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=True,
+        encoding="utf-8",
+        collect_ids=False,  # nothing looks elements up by id: the table is work for nothing
     )
     try:
-        root = etree.fromstring(text.encode("utf-8", errors="surrogatepass"), parser)
+        if utf8 is None:
+            utf8 = text.encode("utf-8", errors="surrogatepass")
+        root = etree.fromstring(utf8, parser)
     except (etree.LxmlError, ValueError) as exc:  # pragma: no cover - the HTML parser recovers
         raise ParseError(f"无法解析网页：{exc}", line=1, column=1) from None
     for error in parser.error_log:
