@@ -180,6 +180,10 @@ def test_the_bytes_handed_to_the_parser_are_the_texts(page: Path) -> None:
     text, utf8 = page_text(data)
     assert text == decode_page(data)
     assert utf8 is None or utf8 == text.encode("utf-8")
+    root = html_reader._tree(etree, text, utf8)
+    sheets = html_reader._Head(root).sheets
+    shown = displays(root, sheets, text)
+    assert displays(root, sheets, text.encode("utf-8")) == shown  # the source searched as bytes
 
 
 def test_only_clean_utf8_bytes_are_handed_on() -> None:

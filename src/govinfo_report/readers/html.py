@@ -70,7 +70,7 @@ def read(data: bytes, *, path: str | None = None, encoding: str | None = None, d
     root = _tree(etree, text, utf8)
     if root is None:
         return DocumentBuilder(Source("html", path)).build()
-    return _document(root, text, path)
+    return _document(root, text if utf8 is None else utf8, path)
 
 
 def _tree(etree: Any, text: str, utf8: bytes | None = None) -> Any:
@@ -100,7 +100,8 @@ def _tree(etree: Any, text: str, utf8: bytes | None = None) -> Any:
     return root
 
 
-def _document(root: Any, text: str, path: str | None) -> Document:
+def _document(root: Any, page: str | bytes, path: str | None) -> Document:
+    """The document of a page's tree; ``page``: its text, or its UTF-8 bytes."""
     from .html_blocks import Paragraph, read_blocks
     from .html_meta import fields_in_meta
     from .html_region import lay_out, page_title_parts
@@ -108,7 +109,7 @@ def _document(root: Any, text: str, path: str | None) -> Document:
 
     head = _Head(root)
     layout = lay_out(
-        read_blocks(root, displays(root, head.sheets, text)),
+        read_blocks(root, displays(root, head.sheets, page)),
         page_titles=head.titles(page_title_parts),
         meta_fields=fields_in_meta({name: content for name, (content, _) in head.metas.items()}),
     )

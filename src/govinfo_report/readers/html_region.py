@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import attrs
@@ -123,15 +123,22 @@ def table_kind(table: Table) -> TableKind:
         paragraphs = cell.paragraphs
         if not paragraphs:
             continue  # an empty cell: no key, nothing shown
-        text = paragraphs[0].text if len(paragraphs) == 1 else cell.text
-        if is_metadata_cell(text):
+        single = len(paragraphs) == 1
+        text = paragraphs[0].text if single else cell.text
+        if _metadata_cell(text) if len(text) <= _CACHED else is_metadata_cell(text):
             keys += 1
             if keys >= 2:
                 return "metadata"  # a cell that is a key shows text: the table is not blank
         if not shown and text.strip():
             shown = True
-        if not layout and (len(text) > _LAYOUT_CELL or _holds_heading(paragraphs)):
+        if layout:
+            continue
+        if len(text) > _LAYOUT_CELL:
             layout = True
+        elif single:
+            layout = text[:1] in _HEADING_STARTS and heading_number(text) is not None
+        else:
+            layout = _holds_heading(paragraphs)
     if not shown:
         return "blank"
     if layout or _holds_heading(table.stray):
@@ -139,10 +146,15 @@ def table_kind(table: Table) -> TableKind:
     return "report"
 
 
+# Cell texts up to this length are looked at once each (the same few texts fill most cells).
+_CACHED = 64
+_metadata_cell = lru_cache(maxsize=4096)(is_metadata_cell)
+
+
 def _holds_heading(paragraphs: Sequence[Paragraph]) -> bool:
     for paragraph in paragraphs:
         text = paragraph.text
-        if text[:1] in _HEADING_STARTS and heading_number(text):
+        if text[:1] in _HEADING_STARTS and heading_number(text) is not None:
             return True
     return False
 
