@@ -1,10 +1,11 @@
 """The quicker readings of a web page against the plain ones they replace: the same result, always.
 
-* plain tables read whole (``read_blocks``) against the walk that visits every
-  part of a table (``plain_tables=False``), on every page of the fixtures and
-  on generated reports rendered to HTML, with markup edits that make a table
-  plain or not (white space, stray text, hidden cells, blocks, links and line
-  breaks inside cells, spans, cells outside rows …);
+* paragraphs and plain tables read whole (``read_blocks``) against the walk that
+  enters every block and visits every part of a table (``quick=False``), on every
+  page of the fixtures and on generated reports rendered to HTML, with markup
+  edits that make a paragraph or a table plain or not (white space, stray text,
+  hidden or restyled paragraphs and cells, blocks, links and line breaks inside
+  cells, spans, cells outside rows …);
 * ``DocumentBuilder.row``, ``table_kind`` and ``grid_columns`` against the
   algorithms they replaced, written out here as they were.
 """
@@ -45,7 +46,7 @@ PAGES = sorted(
 
 
 # ---------------------------------------------------------------------------
-# Plain tables read whole
+# Paragraphs and plain tables read whole
 
 
 def _root(data: bytes, mhtml: bool = False) -> tuple[Any, str]:
@@ -85,12 +86,12 @@ def _both(data: bytes, mhtml: bool = False) -> tuple[list[tuple[object, ...]], l
     assert root is not None
     shown = displays(root, html_reader._Head(root).sheets, text)
     whole = read_blocks(root, shown)
-    visited = read_blocks(root, shown, plain_tables=False)
+    visited = read_blocks(root, shown, quick=False)
     return _dump(whole, root), _dump(visited, root)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda path: f"{path.parent.name}/{path.name}")
-def test_fixture_pages_read_the_same_with_plain_tables_read_whole(page: Path) -> None:
+def test_fixture_pages_read_the_same_read_quickly(page: Path) -> None:
     whole, visited = _both(page.read_bytes(), mhtml=page.suffix.lower() in (".mht", ".mhtml"))
     assert whole == visited
     assert any(block[0] == "table" for block in visited) or page.suffix.lower() in (".mht", ".mhtml")
@@ -133,15 +134,22 @@ EDITS: dict[str, Callable[[str], str]] = {
     "zero spans": lambda h: re.sub(r'(col|row)span="\d+"', r'\1span="0"', h, count=3),
     "cells outside rows": lambda h: h.replace("</tr>", "</tr><td>孤</td>", 2),
     "caption": lambda h: h.replace("<colgroup>", "<caption>表题</caption><colgroup>", 1),
+    "hidden paragraphs": lambda h: h.replace("<p>", "<p hidden>", 2),
+    "inline paragraphs": lambda h: h.replace("<p>", "<p style='display:inline'>", 3),
+    "restyled block paragraphs": lambda h: h.replace("<p>", "<p style='display:block'>", 3),
+    "paragraphs in a link": lambda h: h.replace("<p>", "<a href='#'><p>", 2).replace("</p>", "</p></a>", 2),
+    "paragraph in preformatted text": lambda h: h.replace("<p>", "<pre><p>", 1).replace(
+        "</p>", "</p>\n</pre>", 1
+    ),
+    "line break in paragraphs": lambda h: h.replace("</p>", "<br>尾</p>", 3),
+    "link in paragraphs": lambda h: h.replace("</p>", "<a href='#'>链接</a></p>", 3),
     "wide spaces in cells": lambda h: _CELL.sub("\\1\u3000\\2 \n\\3", h, count=9),
 }
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports(), st.lists(st.sampled_from(sorted(EDITS)), max_size=3, unique=True))
-def test_generated_pages_read_the_same_with_plain_tables_read_whole(
-    report: gr.Report, edits: list[str]
-) -> None:
+def test_generated_pages_read_the_same_read_quickly(report: gr.Report, edits: list[str]) -> None:
     """60 examples: each reads a whole page twice (capped so)."""
     page = gr.render(report, "html")
     for edit in edits:

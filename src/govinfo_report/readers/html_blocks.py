@@ -131,8 +131,8 @@ SKIPPED_TAGS = frozenset(
 )
 _TABLE_PARTS = frozenset(["table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "colgroup", "col"])
 _SECTIONS = frozenset(["thead", "tbody", "tfoot"])
-#: Blocks a plain table's cell may hold (see ``_Walker._plain_table``).
-_CELL_BLOCKS = BLOCK_TAGS - _TABLE_PARTS - {"pre", "listing", "plaintext", "xmp"}
+#: Blocks read whole when they hold inline text only: a paragraph, or a block of a plain table's cell.
+_WHOLE_BLOCKS = BLOCK_TAGS - _TABLE_PARTS - {"pre", "listing", "plaintext", "xmp"}
 _SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
 _HAS_SPACE = re.compile(r"[ \t\n\r\f]")
 _EDGE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
@@ -291,7 +291,7 @@ class _Walker:
     is taken whole (in C, by lxml) — the bulk of a Word page's ``<span>`` runs.
     """
 
-    def __init__(self, root: etree._Element, displays: Displays, *, plain_tables: bool = True) -> None:
+    def __init__(self, root: etree._Element, displays: Displays, *, quick: bool = True) -> None:
         self.out: list[Block] = []
         self._hidden = set(displays.hidden)
         self._block = displays.block
@@ -308,10 +308,11 @@ class _Walker:
         self._in_link = 0
         self._pre = 0
         self._frame: _Frame | None = None
-        self._plain = plain_tables
+        self._quick = quick
 
     def walk(self, root: etree._Element) -> None:
-        visited, inner = self._visited, self._inner
+        visited, inner, hidden, inline = self._visited, self._inner, self._hidden, self._inline
+        quick = self._quick
         entered: list[int | None] = []  # the flags of each open element; None: not entered
         events = etree.iterwalk(root, events=("start", "end"))
         for event, element in events:
@@ -328,11 +329,24 @@ class _Walker:
                 if isinstance(element.tag, str):
                     self._text(_inline_text(element), element)
                 continue
+            if (
+                quick
+                and element not in inner
+                and element.tag in _WHOLE_BLOCKS
+                and not self._pre
+                and element not in hidden
+                and element not in inline
+            ):  # a paragraph (a block holding inline text only), read without entering it
+                self._boundary()
+                events.skip_subtree()
+                entered.append(None)
+                self._paragraph(_inline_text(element), element)
+                continue
             flags = self._enter(element)
             entered.append(flags)
             if flags is None:
                 events.skip_subtree()
-            elif flags & _TABLE and self._plain and not self._pre and self._plain_table(element):
+            elif flags & _TABLE and quick and not self._pre and self._plain_table(element):
                 events.skip_subtree()  # read at once
             elif element not in inner:  # holds inline text only: taken whole
                 events.skip_subtree()
@@ -485,7 +499,7 @@ class _Walker:
                     return False
                 for block in element:
                     if (
-                        block.tag not in _CELL_BLOCKS
+                        block.tag not in _WHOLE_BLOCKS
                         or block in inner
                         or block in hidden
                         or block in self._inline
@@ -551,16 +565,14 @@ def _structure(root: etree._Element, displays: Displays) -> tuple[set[etree._Ele
     return visited, inner
 
 
-def read_blocks(
-    root: etree._Element, displays: Displays | None = None, *, plain_tables: bool = True
-) -> list[Block]:
+def read_blocks(root: etree._Element, displays: Displays | None = None, *, quick: bool = True) -> list[Block]:
     """The page's paragraphs and tables (tables holding tables read as blocks), in document order.
 
     ``displays``: what the page's styles hide or restyle (:func:`~.html_style.displays`).
-    ``plain_tables=False`` visits every part of every table (the reference the quicker
-    reading of plain tables is tested against).
+    ``quick=False`` enters every block and visits every part of every table (the reference
+    the quicker readings of paragraphs and plain tables are tested against).
     """
     body = next(root.iter("body"), None)
-    walker = _Walker(root, displays or Displays(), plain_tables=plain_tables)
+    walker = _Walker(root, displays or Displays(), quick=quick)
     walker.walk(body if body is not None else root)
     return walker.out
