@@ -115,6 +115,11 @@ def _link_dense(item: Block) -> bool:
     return links * 2 >= visible
 
 
+# Cell texts up to this length are looked at once each (the same few texts fill most cells).
+_CACHED = 64
+_metadata_cell = lru_cache(maxsize=4096)(is_metadata_cell)
+
+
 def table_kind(table: Table) -> TableKind:
     """What a table is to the report (see the module's docstring)."""
     shown = layout = False
@@ -144,11 +149,6 @@ def table_kind(table: Table) -> TableKind:
     if layout or _holds_heading(table.stray):
         return "layout"
     return "report"
-
-
-# Cell texts up to this length are looked at once each (the same few texts fill most cells).
-_CACHED = 64
-_metadata_cell = lru_cache(maxsize=4096)(is_metadata_cell)
 
 
 def _holds_heading(paragraphs: Sequence[Paragraph]) -> bool:
