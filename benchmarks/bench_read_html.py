@@ -8,7 +8,9 @@ parsed (``gr.parse_file``) and the same report's canonical text parsed
 machine's changing speed affects both alike; the time measured is this process's
 processor time (``time.process_time``), so that other work on this shared machine
 counts as little as it can.  Printed: min/median/max of each, the ratio of the
-medians, and the ratio of the best rounds' medians.
+medians, and the ratio of the best rounds' medians; beside them, what lxml alone
+takes to build the page's tree (the floor no reading of the page goes under: for a
+large page full of Word markup it is already a good part of the target).
 
 Then growth with page size: a seed's page with ever more site chrome around the
 report, and with ever more narrative inside it — time per KB should stay flat
@@ -25,6 +27,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from lxml import etree
 
 import govinfo_report as gr
 
@@ -49,6 +53,11 @@ def compare(name: str, page: Path, runs: int, rounds: int) -> float:
     def read() -> object:
         return gr.parse_file(page)
 
+    data = page.read_bytes()
+
+    def tree() -> object:
+        return etree.fromstring(data, etree.HTMLParser(encoding="utf-8"))
+
     def baseline() -> object:
         return gr.parse(text)
 
@@ -57,6 +66,7 @@ def compare(name: str, page: Path, runs: int, rounds: int) -> float:
         baseline()
     html_times: list[float] = []
     text_times: list[float] = []
+    tree_times: list[float] = []
     html_rounds: list[float] = []
     text_rounds: list[float] = []
     for _ in range(rounds):
@@ -64,16 +74,19 @@ def compare(name: str, page: Path, runs: int, rounds: int) -> float:
         for _ in range(runs):
             html_batch.append(_timed(read))
             text_batch.append(_timed(baseline))
+            tree_times.append(_timed(tree))
         html_rounds.append(statistics.median(html_batch))
         text_rounds.append(statistics.median(text_batch))
         html_times += html_batch
         text_times += text_batch
     ratio = statistics.median(html_times) / statistics.median(text_times)
     best = min(html_rounds) / min(text_rounds)
+    floor = statistics.median(tree_times) / statistics.median(text_times)
     size = page.stat().st_size
     print(f"{name} ({size / 1024:.0f} KB page, {len(text) / 1024:.1f} KB text), {rounds}x{runs} runs each:")
     print(f"  read the page : {_spread(html_times)}")
     print(f"  parse the text: {_spread(text_times)}")
+    print(f"  lxml's tree   : {_spread(tree_times)} ({floor:.2f}x the text parse)")
     print(f"  ratio of medians {ratio:.2f}x; of best rounds' medians {best:.2f}x (target <= 3x)")
     return ratio
 

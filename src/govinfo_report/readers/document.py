@@ -19,14 +19,18 @@ is its own reading text (:meth:`Document.from_text`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import attrs
 
 from ..errors import Location, ParseError, shorten
 from ..model import Source
-from ..values import EMPTY, classify
+from ..values import EMPTY, TextKind, classify
 
 __all__ = ["SEPARATOR", "Document", "DocumentBuilder", "Origin"]
+
+# Cell texts up to this length are written once each (the same few texts fill most cells).
+_CACHED = 64
 
 #: What separates the cells of a row in the reading text.
 SEPARATOR = " | "
@@ -124,31 +128,44 @@ class DocumentBuilder:
         is its value: it is written blank and recorded as a problem (never split
         into two cells).
         """
-        texts = [" ".join(text.split()).replace("|", "｜") for text, _ in cells]
-        several = [_several_values(text) for text in texts]
-        texts = [EMPTY if many else text for text, many in zip(texts, several, strict=True)]
-        kinds = [classify(text) for text in texts]
-        last_label = max((at for at, kind in enumerate(kinds) if kind is None), default=-1)
-        has_value = any(kind in ("number", "mark") for kind in kinds)
-        parts: list[tuple[str, Location]] = []
-        for at, ((_, where), text, kind) in enumerate(zip(cells, texts, kinds, strict=True)):
+        written = [_written(text) if len(text) <= _CACHED else _write(text) for text, _ in cells]
+        last_label = -1
+        has_value = several = False
+        for at, (_, kind, many) in enumerate(written):
+            if kind is None:
+                last_label = at
+            elif kind != "blank":
+                has_value = True
+            if many:
+                several = True
+        parts: list[str] = []
+        starts: list[tuple[int, Location]] = []
+        start = 1
+        for at, (text, kind, _) in enumerate(written):
             if kind == "blank":
-                if has_value and at > last_label:
-                    parts.append((EMPTY, where))
-                continue
-            parts.append((text, where))
+                if not has_value or at <= last_label:
+                    continue
+                text = EMPTY
+            parts.append(text)
+            starts.append((start, cells[at][1]))
+            start += len(text) + len(SEPARATOR)
         if not parts:
             return
-        line = ""
-        starts: list[tuple[int, Location]] = []
-        for text, where in parts:
-            if line:
-                line += SEPARATOR
-            starts.append((len(line) + 1, where))
-            line += text
+        line = SEPARATOR.join(parts)
         self._lines.append(line)
         self._origins.append(Origin(location, tuple(starts)))
-        for (text, where), many in zip(cells, several, strict=True):
+        if several:
+            self._several(cells, written, starts, line)
+
+    def _several(
+        self,
+        cells: Sequence[tuple[str, Location]],
+        written: Sequence[tuple[str, TextKind | None, bool]],
+        starts: Sequence[tuple[int, Location]],
+        line: str,
+    ) -> None:
+        """The row's cells holding several numbers, each recorded as a problem at its column."""
+        for (text, where), (_, _, many) in zip(cells, written, strict=True):
             if many:
                 column = next((start for start, place in starts if place == where), 1)
                 pieces = " ".join(text.split())
@@ -169,6 +186,17 @@ class DocumentBuilder:
         )
 
 
-def _several_values(text: str) -> bool:
+def _write(text: str) -> tuple[str, TextKind | None, bool]:
+    """A cell as its row writes it: its text, what the text is, whether it holds several values.
+
+    White space becomes single spaces, ``|`` is written full-width; a cell holding
+    several values is written blank.
+    """
+    text = " ".join(text.split()).replace("|", "｜")
     pieces = text.split()
-    return len(pieces) > 1 and all(classify(piece) in ("number", "mark") for piece in pieces)
+    if len(pieces) > 1 and all(classify(piece) in ("number", "mark") for piece in pieces):
+        return EMPTY, classify(EMPTY), True
+    return text, classify(text), False
+
+
+_written = lru_cache(maxsize=4096)(_write)

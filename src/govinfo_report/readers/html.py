@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from ..errors import Location, MissingDependencyError, ParseError
 from ..model import Source
 from .document import Document, DocumentBuilder
-from .html_decode import archive_page, decode_page
+from .html_decode import archive_page, page_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -66,19 +66,27 @@ def read(data: bytes, *, path: str | None = None, encoding: str | None = None, d
     declared = None
     if detail == "mhtml":
         data, declared = archive_page(data)
-    text = decode_page(data, encoding, declared)
-    root = _tree(etree, text)
+    text, utf8 = page_text(data, encoding, declared)
+    root = _tree(etree, text, utf8)
     if root is None:
         return DocumentBuilder(Source("html", path)).build()
-    return _document(root, text, path)
+    return _document(root, text if utf8 is None else utf8, path)
 
 
-def _tree(etree: Any, text: str) -> Any:
+def _tree(etree: Any, text: str, utf8: bytes | None = None) -> Any:
+    """The page's tree; ``utf8``: the text's UTF-8 bytes, when the caller has them."""
     parser = etree.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, encoding="utf-8"
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=True,
+        encoding="utf-8",
+        collect_ids=False,  # nothing looks elements up by id: the table is work for nothing
     )
     try:
-        root = etree.fromstring(text.encode("utf-8", errors="surrogatepass"), parser)
+        if utf8 is None:
+            utf8 = text.encode("utf-8", errors="surrogatepass")
+        root = etree.fromstring(utf8, parser)
     except (etree.LxmlError, ValueError) as exc:  # pragma: no cover - the HTML parser recovers
         raise ParseError(f"无法解析网页：{exc}", line=1, column=1) from None
     for error in parser.error_log:
@@ -92,7 +100,8 @@ def _tree(etree: Any, text: str) -> Any:
     return root
 
 
-def _document(root: Any, text: str, path: str | None) -> Document:
+def _document(root: Any, page: str | bytes, path: str | None) -> Document:
+    """The document of a page's tree; ``page``: its text, or its UTF-8 bytes."""
     from .html_blocks import Paragraph, read_blocks
     from .html_meta import fields_in_meta
     from .html_region import lay_out, page_title_parts
@@ -100,7 +109,7 @@ def _document(root: Any, text: str, path: str | None) -> Document:
 
     head = _Head(root)
     layout = lay_out(
-        read_blocks(root, displays(root, head.sheets, text)),
+        read_blocks(root, displays(root, head.sheets, page)),
         page_titles=head.titles(page_title_parts),
         meta_fields=fields_in_meta({name: content for name, (content, _) in head.metas.items()}),
     )
@@ -170,7 +179,10 @@ def _table(builder: DocumentBuilder, table: Table, number: int) -> None:
         _refuse(builder, f"第{number}个表格的合并单元格范围过大，无法读取", where, "")
     for at, (row, placed) in enumerate(zip(table.rows, columns, strict=True), start=1):
         cells = [
-            (cell.text, Location(line=cell.line or None, table=number, table_row=at, table_column=column))
+            (
+                cell.paragraphs[0].text if len(cell.paragraphs) == 1 else cell.text,
+                Location(line=cell.line or None, table=number, table_row=at, table_column=column),
+            )
             for cell, column in zip(row.cells, placed, strict=True)
         ]
         builder.row(cells, Location(line=row.line or None, table=number, table_row=at))

@@ -130,6 +130,9 @@ SKIPPED_TAGS = frozenset(
     ]
 )
 _TABLE_PARTS = frozenset(["table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "colgroup", "col"])
+_SECTIONS = frozenset(["thead", "tbody", "tfoot"])
+#: Blocks read whole when they hold inline text only: a paragraph, or a block of a plain table's cell.
+_WHOLE_BLOCKS = BLOCK_TAGS - _TABLE_PARTS - {"pre", "listing", "plaintext", "xmp"}
 _SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
 _HAS_SPACE = re.compile(r"[ \t\n\r\f]")
 _EDGE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
@@ -162,7 +165,10 @@ class Cell:
     @property
     def text(self) -> str:
         """The cell's text, its paragraphs on lines of their own."""
-        return "\n".join(paragraph.text for paragraph in self.paragraphs)
+        paragraphs = self.paragraphs
+        if len(paragraphs) == 1:
+            return paragraphs[0].text
+        return "\n".join([paragraph.text for paragraph in paragraphs])
 
 
 @attrs.define
@@ -224,12 +230,17 @@ def collapse(raw: str) -> str:
 
 def source_line(element: etree._Element) -> int:
     """The line of the page where an element starts (0 when lxml does not know)."""
-    line = element.sourceline
-    return line if isinstance(line, int) else 0
+    return element.sourceline or 0
+
+
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
 
 
 def _inline_text(element: etree._Element) -> str:
     """All the text inside an element (not its tail), in one call to lxml."""
+    if not len(element):
+        return element.text or ""
     text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
     assert isinstance(text, str)
     return text
@@ -280,7 +291,7 @@ class _Walker:
     is taken whole (in C, by lxml) — the bulk of a Word page's ``<span>`` runs.
     """
 
-    def __init__(self, root: etree._Element, displays: Displays) -> None:
+    def __init__(self, root: etree._Element, displays: Displays, *, quick: bool = True) -> None:
         self.out: list[Block] = []
         self._hidden = set(displays.hidden)
         self._block = displays.block
@@ -297,9 +308,11 @@ class _Walker:
         self._in_link = 0
         self._pre = 0
         self._frame: _Frame | None = None
+        self._quick = quick
 
     def walk(self, root: etree._Element) -> None:
-        visited, inner = self._visited, self._inner
+        visited, inner, hidden, inline = self._visited, self._inner, self._hidden, self._inline
+        quick = self._quick
         entered: list[int | None] = []  # the flags of each open element; None: not entered
         events = etree.iterwalk(root, events=("start", "end"))
         for event, element in events:
@@ -316,10 +329,25 @@ class _Walker:
                 if isinstance(element.tag, str):
                     self._text(_inline_text(element), element)
                 continue
+            if (
+                quick
+                and element not in inner
+                and element.tag in _WHOLE_BLOCKS
+                and not self._pre
+                and element not in hidden
+                and element not in inline
+            ):  # a paragraph (a block holding inline text only), read without entering it
+                self._boundary()
+                events.skip_subtree()
+                entered.append(None)
+                self._paragraph(_inline_text(element), element)
+                continue
             flags = self._enter(element)
             entered.append(flags)
             if flags is None:
                 events.skip_subtree()
+            elif flags & _TABLE and quick and not self._pre and self._plain_table(element):
+                events.skip_subtree()  # read at once
             elif element not in inner:  # holds inline text only: taken whole
                 events.skip_subtree()
                 if flags & (_BLOCK | _CELL) and not flags & _LINK and not self._pre:
@@ -416,6 +444,90 @@ class _Walker:
             else:
                 self._sink.append(paragraph)
 
+    def _plain_table(self, element: etree._Element) -> bool:
+        """Read a plain table whole, just entered; ``False``, having read nothing, if it is not plain.
+
+        A plain table holds nothing but (sections of) rows of cells, and column
+        elements, with only white space between them; no part of it is hidden; each
+        cell holds inline text only, or blocks holding inline text only.  The walk
+        would read it so (one paragraph per cell or block, the white space between
+        them layout): here it is read in one loop, without visiting each part.
+        """
+        if not _blank(element.text):
+            return False
+        rows: list[Row] = []
+        for part in element:
+            tag = part.tag
+            if not _blank(part.tail) or part in self._hidden:
+                return False
+            if tag == "tr":
+                if not self._plain_row(part, rows):
+                    return False
+            elif tag in _SECTIONS or tag == "colgroup":
+                if not _blank(part.text):
+                    return False
+                for child in part:
+                    if not _blank(child.tail) or child in self._hidden:
+                        return False
+                    if child.tag == "tr" and tag != "colgroup":
+                        if not self._plain_row(child, rows):
+                            return False
+                    elif child.tag != "col" or len(child) or not _blank(child.text):
+                        return False
+            elif tag != "col" or len(part) or not _blank(part.text):
+                return False
+        assert self._frame is not None
+        self._frame.table.rows = rows
+        return True
+
+    def _plain_row(self, tr: etree._Element, rows: list[Row]) -> bool:
+        """A row of a plain table appended to ``rows``; ``False`` if the row is not plain."""
+        if not _blank(tr.text):
+            return False
+        hidden, inner = self._hidden, self._inner
+        cells: list[Cell] = []
+        # The walk's steps for each cell, written out: the loop runs for every cell of the page.
+        for element in tr:
+            tag = element.tag
+            tail = element.tail
+            if (tag != "td" and tag != "th") or (tail and not tail.isspace()) or element in hidden:
+                return False
+            line = element.sourceline or 0
+            paragraphs: list[Paragraph] = []
+            if element in inner:  # blocks, each holding inline text only
+                if not _blank(element.text):
+                    return False
+                for block in element:
+                    if (
+                        block.tag not in _WHOLE_BLOCKS
+                        or block in inner
+                        or block in hidden
+                        or block in self._inline
+                        or not _blank(block.tail)
+                    ):
+                        return False
+                    text = collapse(_inline_text(block))
+                    if text:
+                        paragraphs.append(Paragraph(text, block.sourceline or 0, block))
+            else:
+                raw = element.text if not len(element) else _inline_text(element)
+                if raw:
+                    text = raw if raw.isalnum() else collapse(raw)
+                    if text:
+                        paragraphs.append(Paragraph(text, line, element))
+            rowspan, colspan = element.get("rowspan"), element.get("colspan")
+            cells.append(
+                Cell(
+                    element,
+                    line,
+                    1 if rowspan is None else span(rowspan, limit=65534, zero=0),
+                    1 if colspan is None else span(colspan, limit=1000),
+                    paragraphs,
+                )
+            )
+        rows.append(Row(tr.sourceline or 0, cells))
+        return True
+
     def _boundary(self) -> None:
         if not self._pieces:
             return
@@ -453,12 +565,14 @@ def _structure(root: etree._Element, displays: Displays) -> tuple[set[etree._Ele
     return visited, inner
 
 
-def read_blocks(root: etree._Element, displays: Displays | None = None) -> list[Block]:
+def read_blocks(root: etree._Element, displays: Displays | None = None, *, quick: bool = True) -> list[Block]:
     """The page's paragraphs and tables (tables holding tables read as blocks), in document order.
 
     ``displays``: what the page's styles hide or restyle (:func:`~.html_style.displays`).
+    ``quick=False`` enters every block and visits every part of every table (the reference
+    the quicker readings of paragraphs and plain tables are tested against).
     """
     body = next(root.iter("body"), None)
-    walker = _Walker(root, displays or Displays())
+    walker = _Walker(root, displays or Displays(), quick=quick)
     walker.walk(body if body is not None else root)
     return walker.out

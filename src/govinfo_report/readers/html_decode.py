@@ -27,7 +27,7 @@ from email.parser import BytesParser
 from ..errors import DecodeError
 from ..reading import decode
 
-__all__ = ["archive_page", "declared_encoding", "decode_page"]
+__all__ = ["archive_page", "declared_encoding", "decode_page", "page_text"]
 
 # How far into the page a declaration is looked for (a Word page's head can be long).
 _PRESCAN = 65536
@@ -83,26 +83,42 @@ def decode_page(data: bytes, encoding: str | None = None, declared: str | None =
     Raises:
         DecodeError: the forced codec fails, or no encoding reads the bytes.
     """
+    return page_text(data, encoding, declared)[0]
+
+
+def page_text(
+    data: bytes, encoding: str | None = None, declared: str | None = None
+) -> tuple[str, bytes | None]:
+    """:func:`decode_page`, and the text's UTF-8 bytes when ``data`` is just that (else ``None``).
+
+    (The HTML parser reads UTF-8 bytes: a UTF-8 page need not be encoded again.)
+    """
     if encoding is not None:
-        return _clean(decode(data, _codec(encoding) or encoding))
+        return _clean(decode(data, _codec(encoding) or encoding)), None
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return _clean(decode(data, bom_codec))
+            return _clean(decode(data, bom_codec)), None
     declared_codec = _codec(declared) if declared else declared_encoding(data)
     for codec in (declared_codec, "utf-8"):
         if codec is None:
             continue
         try:
-            return _clean(data.decode(codec), data)
+            text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
-            pass  # a wrong declaration: read the bytes as they are
-    return _clean(decode(data))
+            continue  # a wrong declaration: read the bytes as they are
+        if _visible(data):
+            return text, data if codec == "utf-8" else None
+        return _clean(text), None
+    return _clean(decode(data)), None
 
 
-def _clean(text: str, data: bytes | None = None) -> str:
-    """``text`` without the control characters no one sees (looked for in ``data`` when it is ASCII-based)."""
-    if data is not None and len(data.translate(None, _CONTROL_BYTES)) == len(data):
-        return text
+def _visible(data: bytes) -> bool:
+    """Whether bytes of an ASCII-based encoding hold none of the control characters no one sees."""
+    return len(data.translate(None, _CONTROL_BYTES)) == len(data)
+
+
+def _clean(text: str) -> str:
+    """``text`` without the control characters no one sees."""
     if "\x0c" in text:
         text = text.replace("\x0c", " ")
     return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text

@@ -52,19 +52,24 @@ def grid_columns(rows: Sequence[Sequence[tuple[int, int]]]) -> list[list[int]]:
     area = 0
     columns: list[list[int]] = []
     for at, row in enumerate(rows):
-        occupied = taken.pop(at, set())
+        occupied = taken.pop(at, None)
+        remaining = height - at
         column = 0
         placed: list[int] = []
         for rowspan, colspan in row:
-            while column in occupied:
-                column += 1
+            if occupied:
+                while column in occupied:
+                    column += 1
             placed.append(column + 1)
-            down = height - at if rowspan <= 0 else min(rowspan, height - at)
-            area += down * colspan
+            if rowspan == 1:
+                area += colspan
+            else:
+                down = remaining if rowspan <= 0 else min(rowspan, remaining)
+                area += down * colspan
+                for below in range(at + 1, at + down):
+                    taken.setdefault(below, set()).update(range(column, column + colspan))
             if area > MAX_AREA:
                 raise GridTooLarge(area)
-            for below in range(at + 1, at + down):
-                taken.setdefault(below, set()).update(range(column, column + colspan))
             column += colspan
         columns.append(placed)
     return columns

@@ -31,6 +31,7 @@ __all__ = [
     "fields_in_text",
     "is_field_text",
     "is_key",
+    "is_metadata_cell",
 ]
 
 #: The words that name each field, best first.
@@ -104,6 +105,13 @@ def is_key(text: str) -> bool:
     """Whether a table cell's whole text is a metadata word (``索 引 号：``)."""
     text = text.strip()
     return text[:1] in _INITIALS and _KEY_CELL.match(text) is not None
+
+
+def is_metadata_cell(text: str) -> bool:
+    """Whether a table cell's text is a metadata word (:func:`is_key`) or a line (:func:`is_field_text`)."""
+    if text.strip()[:1] not in _INITIALS and "【" not in text and "[" not in text:
+        return False  # neither can be: the quick refusal for numbers and labels
+    return is_key(text) or is_field_text(text)
 
 
 def field_value(field: str, value: str) -> str | None:

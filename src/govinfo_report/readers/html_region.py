@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import attrs
@@ -50,7 +50,7 @@ from .html_meta import (
     fields_in_cells,
     fields_in_text,
     is_field_text,
-    is_key,
+    is_metadata_cell,
 )
 
 __all__ = [
@@ -70,6 +70,8 @@ TableKind = Literal["report", "layout", "metadata", "blank"]
 # A cell holding more text than any label of the template is a layout cell.
 _LAYOUT_CELL = 120
 _NUMERALS = "一二三四五六"
+# What a heading line may start with (Markdown marks, then its numeral): a quick refusal.
+_HEADING_STARTS = frozenset(_NUMERALS + "#* \t")
 # Title parts are separated in <title> by these.
 _TITLE_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-–—]+\s+|\s*[–—]{1,2}\s*")
 
@@ -113,18 +115,48 @@ def _link_dense(item: Block) -> bool:
     return links * 2 >= visible
 
 
+# Cell texts up to this length are looked at once each (the same few texts fill most cells).
+_CACHED = 64
+_metadata_cell = lru_cache(maxsize=4096)(is_metadata_cell)
+
+
 def table_kind(table: Table) -> TableKind:
     """What a table is to the report (see the module's docstring)."""
-    texts = [cell.text for cell in table.cells()]
-    if not any(text.strip() for text in texts):
+    shown = layout = False
+    keys = 0
+    for cell in table.cells():  # one pass: the tests below, each decided in its order
+        paragraphs = cell.paragraphs
+        if not paragraphs:
+            continue  # an empty cell: no key, nothing shown
+        single = len(paragraphs) == 1
+        text = paragraphs[0].text if single else cell.text
+        if _metadata_cell(text) if len(text) <= _CACHED else is_metadata_cell(text):
+            keys += 1
+            if keys >= 2:
+                return "metadata"  # a cell that is a key shows text: the table is not blank
+        if not shown and text.strip():
+            shown = True
+        if layout:
+            continue
+        if len(text) > _LAYOUT_CELL:
+            layout = True
+        elif single:
+            layout = text[:1] in _HEADING_STARTS and heading_number(text) is not None
+        else:
+            layout = _holds_heading(paragraphs)
+    if not shown:
         return "blank"
-    if sum(1 for text in texts if is_key(text) or is_field_text(text)) >= 2:
-        return "metadata"
-    if any(len(text) > _LAYOUT_CELL for text in texts):
-        return "layout"
-    if any(heading_number(paragraph.text) for paragraph in table.paragraphs()):
+    if layout or _holds_heading(table.stray):
         return "layout"
     return "report"
+
+
+def _holds_heading(paragraphs: Sequence[Paragraph]) -> bool:
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if text[:1] in _HEADING_STARTS and heading_number(text) is not None:
+            return True
+    return False
 
 
 Item = Paragraph | Table

@@ -77,6 +77,9 @@ def declarations(text: str) -> tuple[Display | None, bool]:
     """
     display: Display | None = None
     important = False
+    lowered = text.lower()
+    if "display" not in lowered and "visibility" not in lowered:
+        return display, important  # the quick refusal: neither property is named
     for declaration in text.split(";"):
         name, colon, value = declaration.partition(":")
         if not colon:
@@ -201,19 +204,25 @@ def _style_search(terms: tuple[str, ...]) -> etree.XPath:
     return etree.XPath("//@style[" + " or ".join(terms) + "]/..")
 
 
-def _styled(root: etree._Element, text: str) -> list[etree._Element]:
+def _occurs(word: str, source: str | bytes) -> bool:
+    """Whether an ASCII word occurs in the page's source, its text or its UTF-8 bytes (the same answer)."""
+    return word in source if isinstance(source, str) else word.encode("ascii") in source
+
+
+def _styled(root: etree._Element, source: str | bytes) -> list[etree._Element]:
     """The elements whose ``style`` may set a display or visibility, and those marked ``hidden``.
 
-    ``text`` (the page's source) says which spellings to look for (``display``,
-    ``Display`` and ``DISPLAY``; mixed spellings such as ``DiSpLaY`` are not
-    looked for), so that the search over the ``style`` attributes is one pass, or none.
+    ``source`` (the page's text, or its UTF-8 bytes: quicker to search) says which
+    spellings to look for (``display``, ``Display`` and ``DISPLAY``; mixed spellings
+    such as ``DiSpLaY`` are not looked for), so that the search over the ``style``
+    attributes is one pass, or none.
     """
     terms = tuple(
         f"contains(., '{spelling}')"
         for spelling in ("isplay", "ISPLAY", "isibility", "ISIBILITY")
-        if spelling in text
+        if _occurs(spelling, source)
     )
-    searches = [_HIDDEN_ATTRIBUTE] if "hidden" in text or "HIDDEN" in text else []
+    searches = [_HIDDEN_ATTRIBUTE] if _occurs("hidden", source) or _occurs("HIDDEN", source) else []
     if terms:
         searches.append(_style_search(terms))
     found: list[etree._Element] = []
@@ -224,8 +233,11 @@ def _styled(root: etree._Element, text: str) -> list[etree._Element]:
     return found
 
 
-def displays(root: etree._Element, sheets: Iterable[str], text: str) -> Displays:
-    """The displays the page's styles set; ``text`` is the page's source (to skip the search when it can)."""
+def displays(root: etree._Element, sheets: Iterable[str], source: str | bytes) -> Displays:
+    """The displays the page's styles set.
+
+    ``source``: the page's text, or its UTF-8 bytes (to skip the search when it can).
+    """
     best: dict[etree._Element, tuple[Rank, Display]] = {}
     order = 0
     for sheet in sheets:
@@ -248,7 +260,7 @@ def displays(root: etree._Element, sheets: Iterable[str], text: str) -> Displays
                         element not in best or best[element][0] < rank
                     ):
                         best[element] = (rank, display)
-    for element in _styled(root, text):
+    for element in _styled(root, source):
         display, important = declarations(element.get("style") or "")
         if element.get("hidden") is not None:
             display, important = "none", False
