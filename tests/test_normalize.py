@@ -62,3 +62,9 @@ def test_an_enumerator_comma_after_a_digit_becomes_a_point_and_nothing_else_chan
         "." if char == "、" and at > 0 and text[at - 1].isdecimal() else char for at, char in enumerate(text)
     )
     assert _ENUMERATOR.sub(".", text) == expected
+
+
+def test_a_page_number_between_en_dashes_is_blanked_as_between_hyphens() -> None:
+    # No other dash or 页 in the text: the en dash alone must make the page number be looked for.
+    assert normalize("甲\n– 3 –\n乙") == "甲\n     \n乙"
+    assert normalize("甲\n― 3 ―\n乙") == "甲\n     \n乙"

@@ -111,8 +111,8 @@ PAGE_NUMBER = re.compile(
     re.MULTILINE,
 )
 
-#: What every page number holds (a dash or 第 before its digits): where none is, none is looked for.
-_PAGE_NUMBER_CORE = re.compile(r"[-—–―][ \t]*\d|第[ \t]*\d")
+#: A character every page number holds: where none is, none is looked for.
+_PAGE_NUMBER_MARKS = "页-—–―"
 
 
 #: A lone surrogate (U+D800–U+DFFF): not a character (see the module docstring).
@@ -212,7 +212,7 @@ def normalize(text: str) -> str:
         text = _ENUMERATOR.sub(".", text)
     if '"' in text:
         text = _STRAIGHT_QUOTES.sub(r"“\1”", text)
-    if _PAGE_NUMBER_CORE.search(text):
+    if any(mark in text for mark in _PAGE_NUMBER_MARKS):
         # Page numbers are layout, and a number in a table that is no cell.
         text = PAGE_NUMBER.sub(lambda match: " " * len(match.group()), text)
     if "**" in text:
