@@ -37,14 +37,7 @@ pytest.importorskip("pdfplumber")
 )
 def test_read_exactly(name: str) -> None:
     report = gr.parse_file(AUDIT / name)
-    assert cells_of(report) == S.expected_cells(BASE)
-    assert (report.agency, report.year, report.title) == (S.AGENCY, S.YEAR, S.TITLE)
-    assert report.diagnostics == ()
-    assert report.problems.paragraphs == (S.PROBLEMS,)
-    assert report.other_matters.paragraphs == (S.OTHER,)
-    assert [(sub.heading, sub.paragraphs) for sub in report.overview.subsections] == [
-        (heading, (text,)) for heading, text in S.OVERVIEW
-    ]
+    S.assert_read_exactly(report, BASE)
 
 
 def test_page_numbers_are_not_text() -> None:

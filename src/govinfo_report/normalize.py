@@ -104,15 +104,17 @@ _SEPARATOR = re.compile(r"[\t|]")
 _VALUE = re.compile(rf"\s*(?:{VALUE_PATTERN})\s*")
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
 _SEPARATED_LINE = re.compile(r"^[^\n\t|]*[\t|][^\n]*$", re.MULTILINE)
+# The dashes around a page number (``- 3 -``, ``— 3 —``, ``– 3 –``).
+_PAGE_DASHES = "-—–―"
 #: A line that is only a page number: ``- 3 -``, ``— 3 —``, ``第3页``, ``第3页 共6页`` (maybe in ``|``).
 PAGE_NUMBER = re.compile(
-    r"^[ \t|]*(?:[-—–―][ \t]*\d{1,4}[ \t]*[-—–―]"
+    rf"^[ \t|]*(?:[{_PAGE_DASHES}][ \t]*\d{{1,4}}[ \t]*[{_PAGE_DASHES}]"
     r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[/，,]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t|]*$",
     re.MULTILINE,
 )
 
 #: A character every page number holds: where none is, none is looked for.
-_PAGE_NUMBER_MARKS = "页-—–―"
+_PAGE_NUMBER_MARKS = "页" + _PAGE_DASHES
 
 
 #: A lone surrogate (U+D800–U+DFFF): not a character (see the module docstring).

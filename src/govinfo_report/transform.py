@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple
@@ -126,10 +126,17 @@ def _row_for(label: Token, cls: type) -> RowSpec | None:
     return _row_of(label.type, cls)
 
 
-# A run of plain digits (at most _PLAIN_DIGITS each) between white space or ``|``: the common row.
-_PLAIN_RUN = re.compile(r"[0-9]{1,12}(?:[ \t\n|]+[0-9]{1,12})*")
+# Plain digits up to this many are within the bounds of every kind (values.MAX_COUNT has 13),
+# and convert as convert() reads them: by the cell's kind (money takes the general way).
+_PLAIN_DIGITS = 12
+_PLAIN_CONVERSION: dict[str, Callable[[str], int | Decimal]] = {
+    "count": int,
+    "signed": int,
+    "amount": Decimal,
+}
+# A run of plain digits between white space or ``|``: the common row.
+_PLAIN_RUN = re.compile(rf"[0-9]{{1,{_PLAIN_DIGITS}}}(?:[ \t\n|]+[0-9]{{1,{_PLAIN_DIGITS}}})*")
 _DIGITS = re.compile(r"[0-9]+")
-_PLAIN_CONVERSION = {"count": int, "signed": int, "amount": Decimal}
 
 
 class _RowReading(NamedTuple):
@@ -458,9 +465,9 @@ def cell_value(cell: PrintedCell | None, spec: CellSpec, lines: Sequence[str]) -
     if cell is None:
         return None
     text = cell.text
-    if text.isascii() and text.isdigit() and len(text) <= _PLAIN_DIGITS and spec.kind != "money":
-        # The common case, as convert() reads it: plain digits, within every bound.
-        return int(text) if spec.kind in ("count", "signed") else Decimal(text)
+    plain = _PLAIN_CONVERSION.get(spec.kind)
+    if plain is not None and text.isascii() and text.isdigit() and len(text) <= _PLAIN_DIGITS:
+        return plain(text)  # the common case, as convert() reads it: plain digits, within every bound
     try:
         return convert(text, spec.kind, unit=spec.unit)
     except ValueProblem as problem:
@@ -472,9 +479,6 @@ def cell_value(cell: PrintedCell | None, spec: CellSpec, lines: Sequence[str]) -
             expected=(_EXPECTED[spec.kind],),
         ) from None
 
-
-# Plain digits up to this many are within the bounds of every kind (values.MAX_COUNT has 13).
-_PLAIN_DIGITS = 12
 
 _EXPECTED = {
     "count": "整数",

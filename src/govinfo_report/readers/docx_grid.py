@@ -131,9 +131,7 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
             if cells is None:
                 return None
             if paragraphs is not None:
-                if text is not None:
-                    paragraphs.append(text)
-                cells.append(("\n".join(paragraphs), span, vertical, horizontal))
+                cells.append(_cell(paragraphs, text, span, vertical, horizontal))
             paragraphs, text = [], None
             span, vertical, horizontal = 1, False, False
         elif tag == style:
@@ -142,9 +140,7 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
         elif tag == tr:
             if cells is not None:
                 if paragraphs is not None:
-                    if text is not None:
-                        paragraphs.append(text)
-                    cells.append(("\n".join(paragraphs), span, vertical, horizontal))
+                    cells.append(_cell(paragraphs, text, span, vertical, horizontal))
                 found.append((before, cells))
             cells, before, paragraphs, text = [], 0, None, None
         elif tag in run_text:
@@ -166,11 +162,16 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
                 horizontal = _continues(element)
     if cells is not None:
         if paragraphs is not None:
-            if text is not None:
-                paragraphs.append(text)
-            cells.append(("\n".join(paragraphs), span, vertical, horizontal))
+            cells.append(_cell(paragraphs, text, span, vertical, horizontal))
         found.append((before, cells))
     return found
+
+
+def _cell(paragraphs: list[str], text: str | None, span: int, vertical: bool, horizontal: bool) -> GridCell:
+    """The cell the one pass has read, its last paragraph (``text``, if it started) included."""
+    if text is not None:
+        paragraphs.append(text)
+    return ("\n".join(paragraphs), span, vertical, horizontal)
 
 
 def _row(row: Any, numbering: Numbering) -> GridRow:
