@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _bytecode import compile_package
+
 
 def _children() -> tuple[float, int]:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -101,6 +103,7 @@ def main() -> None:
     parser.add_argument("--no-check", action="store_true")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    print(compile_package())
     for jobs in args.jobs:
         run(args.corpus, jobs, args.format, not args.no_check, args.rounds)
     fixed_cost(args.corpus, max(args.rounds, 5))

@@ -68,3 +68,28 @@ def test_a_page_number_between_en_dashes_is_blanked_as_between_hyphens() -> None
     # No other dash or 页 in the text: the en dash alone must make the page number be looked for.
     assert normalize("甲\n– 3 –\n乙") == "甲\n     \n乙"
     assert normalize("甲\n― 3 ―\n乙") == "甲\n     \n乙"
+
+
+@given(st.text(alphabet="a中\r\n\u2028\x85", max_size=30))
+def test_lines_split_at_crlf_cr_and_lf_only(text: str) -> None:
+    expected, line, at = [], "", 0
+    while at < len(text):
+        if text[at] in "\r\n":
+            expected.append(line)
+            line = ""
+            at += 2 if text.startswith("\r\n", at) else 1
+        else:
+            line += text[at]
+            at += 1
+    assert split_lines(text) == [*expected, line]
+
+
+_SOME_SURROGATES = ["a", "中", "\n", "\U0001f600", "\ud800", "\udbff", "\udc80", "\udfff"]
+
+
+@given(st.text(alphabet=st.sampled_from(_SOME_SURROGATES)))
+def test_the_first_lone_surrogate_is_found_where_it_stands(text: str) -> None:
+    from govinfo_report.normalize import first_invalid_character
+
+    expected = next((at for at, char in enumerate(text) if 0xD800 <= ord(char) <= 0xDFFF), None)
+    assert first_invalid_character(text) == expected

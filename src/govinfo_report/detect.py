@@ -55,12 +55,17 @@ def _patterns() -> tuple[tuple[Edition, tuple[re.Pattern[str], ...]], ...]:
 
 @cache
 def _heading(number: int) -> re.Pattern[str]:
-    return re.compile("(?m)^[ \t]*(?:" + parser().get_terminal(f"H{number}").pattern.to_regexp() + ")")
+    """Heading ``number``'s line, found by the line break in front of it (searched for as a
+    literal: twice as fast as ``(?m)^``, tried at every position)."""
+    return re.compile("\n[ \t]*(?:" + parser().get_terminal(f"H{number}").pattern.to_regexp() + ")")
 
 
 def _tables_region(text: str) -> str:
-    start = _heading(2).search(text)
-    end = _heading(4).search(text, start.end() if start else 0)
+    # In ``lined`` the line that begins at text[p] is found at lined[p], its line break (the
+    # first line's too): a search of ``lined`` from p finds the first heading line from text[p].
+    lined = "\n" + text
+    start = _heading(2).search(lined)
+    end = _heading(4).search(lined, start.end() - 1 if start else 0)
     return text[start.start() if start else 0 : end.start() if end else len(text)]
 
 

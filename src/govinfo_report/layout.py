@@ -10,7 +10,7 @@ one definition of the layout.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -102,7 +102,8 @@ def table_values(table: object) -> Iterator[tuple[CellSpec, Value]]:
 
 def build_table(cls: type[T], values: Mapping[CellKey, Value]) -> T:
     """Build a table of class ``cls``; cells missing from ``values`` are ``None``."""
-    table = _run_plan(cls, _plan(cls, (), ()), values)
+    build = _BUILDERS.get(cls) or _builder(cls)
+    table = build(values.get)
     assert isinstance(table, cls)
     return table
 
@@ -138,8 +139,34 @@ def _plan(cls: type, row: tuple[str, ...], column: tuple[str, ...]) -> Any:
     return _PLANS[key]
 
 
-def _run_plan(cls: type, plan: Any, values: Mapping[CellKey, Value]) -> object:
-    steps, names = plan
-    get = values.get
-    arguments = [get(what) if is_cell else _run_plan(what[0], what[1], values) for is_cell, what in steps]
-    return cls(*arguments) if names is None else cls(**dict(zip(names, arguments, strict=True)))
+_Builder = Callable[[Callable[[CellKey], Value | None]], object]
+_BUILDERS: dict[type, _Builder] = {}
+
+
+def _builder(cls: type) -> _Builder:
+    """A function building a ``cls`` from a lookup of its cells' values: its plan written out as
+    one expression, as attrs writes a class's ``__init__`` (a table is then built by the classes'
+    own calls alone, not by a walk of the plan per row group)."""
+    namespace: dict[str, Any] = {}
+
+    def call(cls: type, plan: Any) -> str:
+        steps, names = plan
+        callee = f"c{len(namespace)}"
+        namespace[callee] = cls
+        arguments = []
+        for is_cell, what in steps:
+            if is_cell:
+                key = f"k{len(namespace)}"
+                namespace[key] = what
+                arguments.append(f"get({key})")
+            else:
+                arguments.append(call(*what))
+        if names is not None:
+            arguments = [f"{name}={argument}" for name, argument in zip(names, arguments, strict=True)]
+        return f"{callee}({', '.join(arguments)})"
+
+    source = f"def build(get):\n    return {call(cls, _plan(cls, (), ()))}\n"
+    exec(compile(source, f"<table builder {cls.__qualname__}>", "exec"), namespace)
+    build: _Builder = namespace["build"]
+    _BUILDERS[cls] = build
+    return build
