@@ -21,7 +21,7 @@ def test_every_cell_holds_the_value_given_for_its_address_and_the_rest_are_not_f
     keys = [spec.key for spec in cell_specs(cls)]
     chosen = data.draw(st.lists(st.sampled_from(keys), unique=True))
     values = {key: number for number, key in enumerate(chosen)}
-    table = build_table(cls, values)
+    table: object = build_table(cls, values)
     assert type(table) is cls
     read = {spec.key: value for spec, value in table_values(table)}
     assert list(read) == keys
