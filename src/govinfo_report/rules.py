@@ -164,9 +164,7 @@ def _class(table: object) -> Any:
 def _plan(number: int, cls: type) -> tuple[tuple[_Place, ...], Callable[[object], tuple[object, ...]]]:
     """Where each cell of a table class is, and how to get all its values from a table at once."""
     specs = cell_specs(cls)
-    places = tuple(
-        (_address(number, spec), spec, spec.attributes[:-1], spec.attributes[-1]) for spec in specs
-    )
+    places = tuple((_address(number, spec), spec, _row_key(spec), _column_key(spec)) for spec in specs)
     get = operator.attrgetter(*(".".join(spec.attributes) for spec in specs))
     if len(specs) == 1:  # pragma: no cover - every table has many cells
         return places, lambda table: (get(table),)

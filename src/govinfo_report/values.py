@@ -39,6 +39,7 @@ __all__ = [
     "NUMBER_PATTERN",
     "SLASHES",
     "UNITS",
+    "UNIT_PATTERN",
     "VALUE_PATTERN",
     "VALUE_TRANSLATION",
     "CellKind",
@@ -83,14 +84,15 @@ VALUE_TRANSLATION: dict[int, str] = {
 
 #: A number as printed (after :data:`VALUE_TRANSLATION`): sign, digits, separators, decimals.
 NUMBER_PATTERN = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_UNIT_PATTERN = "|".join(UNITS)
+#: Any of the units an amount may carry.
+UNIT_PATTERN = "|".join(UNITS)
 _MARK_PATTERN = "[" + re.escape(DASHES) + "]+|[" + re.escape(SLASHES) + "]|" + "|".join(NOT_FILLED_WORDS)
 #: A cell's whole text when it is a value: a number (maybe with its unit) or a not-filled mark.
-VALUE_PATTERN = f"(?:{NUMBER_PATTERN})(?: ?(?:{_UNIT_PATTERN}))?|{_MARK_PATTERN}"
+VALUE_PATTERN = f"(?:{NUMBER_PATTERN})(?: ?(?:{UNIT_PATTERN}))?|{_MARK_PATTERN}"
 #: One cell in the text the grammar reads: a value, or :data:`EMPTY` (used by the grammar loader).
 CELL_PATTERN = f"(?:{VALUE_PATTERN}|{EMPTY})"
 
-_NUMBER = re.compile(f"(?P<number>{NUMBER_PATTERN})(?: ?(?P<unit>{_UNIT_PATTERN}))?")
+_NUMBER = re.compile(f"(?P<number>{NUMBER_PATTERN})(?: ?(?P<unit>{UNIT_PATTERN}))?")
 _MARK = re.compile(_MARK_PATTERN)
 
 #: What a cell's text is: ``"blank"`` (nothing, or :data:`EMPTY`), ``"mark"`` (not filled

@@ -18,8 +18,9 @@ is its own reading text (:meth:`Document.from_text`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 import attrs
 
@@ -27,10 +28,23 @@ from ..errors import Location, ParseError, shorten
 from ..model import Source
 from ..values import EMPTY, TextKind, classify
 
-__all__ = ["SEPARATOR", "Document", "DocumentBuilder", "Origin"]
+__all__ = ["SEPARATOR", "Document", "DocumentBuilder", "Origin", "per_cell_text"]
 
-# Cell texts up to this length are written once each (the same few texts fill most cells).
-_CACHED = 64
+# Cell texts up to this length are remembered (the same few texts fill most cells).
+_SHORT = 64
+_T = TypeVar("_T")
+
+
+def per_cell_text(function: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``function`` of a cell's text, remembering its answer for each short text: the same few
+    (``0``, ``/``, the labels) fill most cells; a long one is worked out each time."""
+    remembered = lru_cache(maxsize=4096)(function)
+
+    def call(text: str) -> _T:
+        return remembered(text) if len(text) <= _SHORT else function(text)
+
+    return call
+
 
 #: What separates the cells of a row in the reading text.
 SEPARATOR = " | "
@@ -128,7 +142,7 @@ class DocumentBuilder:
         is its value: it is written blank and recorded as a problem (never split
         into two cells).
         """
-        written = [_written(text) if len(text) <= _CACHED else _write(text) for text, _ in cells]
+        written = [_written(text) for text, _ in cells]
         last_label = -1
         has_value = several = False
         for at, (_, kind, many) in enumerate(written):
@@ -199,4 +213,4 @@ def _write(text: str) -> tuple[str, TextKind | None, bool]:
     return text, classify(text), False
 
 
-_written = lru_cache(maxsize=4096)(_write)
+_written = per_cell_text(_write)

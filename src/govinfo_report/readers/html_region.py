@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 from typing import Literal
 
 import attrs
@@ -43,6 +43,7 @@ from lxml import etree
 
 from .._grammar import parser
 from ..normalize import normalize
+from .document import per_cell_text
 from .html_blocks import Block, Paragraph, Table
 from .html_meta import (
     CLOSING_KEYS,
@@ -70,8 +71,6 @@ TableKind = Literal["report", "layout", "metadata", "blank"]
 # A cell holding more text than any label of the template is a layout cell.
 _LAYOUT_CELL = 120
 _NUMERALS = "一二三四五六"
-# What a heading line may start with (Markdown marks, then its numeral): a quick refusal.
-_HEADING_STARTS = frozenset(_NUMERALS + "#* \t")
 # Title parts are separated in <title> by these.
 _TITLE_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-–—]+\s+|\s*[–—]{1,2}\s*")
 
@@ -115,9 +114,7 @@ def _link_dense(item: Block) -> bool:
     return links * 2 >= visible
 
 
-# Cell texts up to this length are looked at once each (the same few texts fill most cells).
-_CACHED = 64
-_metadata_cell = lru_cache(maxsize=4096)(is_metadata_cell)
+_metadata_cell = per_cell_text(is_metadata_cell)
 
 
 def table_kind(table: Table) -> TableKind:
@@ -130,7 +127,7 @@ def table_kind(table: Table) -> TableKind:
             continue  # an empty cell: no key, nothing shown
         single = len(paragraphs) == 1
         text = paragraphs[0].text if single else cell.text
-        if _metadata_cell(text) if len(text) <= _CACHED else is_metadata_cell(text):
+        if _metadata_cell(text):
             keys += 1
             if keys >= 2:
                 return "metadata"  # a cell that is a key shows text: the table is not blank
@@ -141,7 +138,7 @@ def table_kind(table: Table) -> TableKind:
         if len(text) > _LAYOUT_CELL:
             layout = True
         elif single:
-            layout = text[:1] in _HEADING_STARTS and heading_number(text) is not None
+            layout = heading_number(text) is not None
         else:
             layout = _holds_heading(paragraphs)
     if not shown:
@@ -152,11 +149,7 @@ def table_kind(table: Table) -> TableKind:
 
 
 def _holds_heading(paragraphs: Sequence[Paragraph]) -> bool:
-    for paragraph in paragraphs:
-        text = paragraph.text
-        if text[:1] in _HEADING_STARTS and heading_number(text) is not None:
-            return True
-    return False
+    return any(heading_number(paragraph.text) is not None for paragraph in paragraphs)
 
 
 Item = Paragraph | Table
