@@ -93,3 +93,63 @@ def test_the_first_lone_surrogate_is_found_where_it_stands(text: str) -> None:
 
     expected = next((at for at, char in enumerate(text) if 0xD800 <= ord(char) <= 0xDFFF), None)
     assert first_invalid_character(text) == expected
+
+
+#: A table line's fields: empty, white space (space, U+001F), values alone, side by side or with
+#: other text, labels, the marks normalize writes, a Markdown rule's parts, a line-break tag.
+_VALUES = ["0", "12", "3.5", "1,234", "-5", "−2", "—", "/", "无", "空", "5万元", "7 元"]
+_FIELDS = st.one_of(
+    st.lists(
+        st.sampled_from(
+            [*_VALUES, "", "", " ", "  ", "\x1f", "万元", "元", "件", "规章", "∅", "·", "---", ":", "<br>"]
+        ),
+        max_size=3,
+    ).map("".join),
+    st.lists(st.sampled_from(_VALUES), min_size=2, max_size=3).map(" ".join),
+)
+
+
+@st.composite
+def _table_lines_drawn(draw: st.DrawFn) -> str:
+    """A line of fields between tabs or pipes (or both), maybe with borders."""
+    fields = draw(st.lists(_FIELDS, min_size=1, max_size=9))
+    separators = draw(st.sampled_from(["\t", "|", "\t|"]))
+    return "".join(field + draw(st.sampled_from(separators)) for field in fields[:-1]) + fields[-1]
+
+
+_TABLE_LINES = _table_lines_drawn()
+
+
+@given(st.lists(st.one_of(_TABLE_LINES, st.sampled_from(["", "说明", " |"])), max_size=6).map("\n".join))
+def test_each_line_holding_a_separator_is_written_as_a_table_line(text: str) -> None:
+    # The definition: a line (between "\n") holding a tab or a pipe, as _table_line writes it.
+    import re
+
+    from govinfo_report.normalize import _table_line, _table_lines
+
+    separated = re.compile(r"^[^\n\t|]*[\t|][^\n]*$", re.MULTILINE)
+    assert _table_lines(text) == separated.sub(lambda match: _table_line(match.group()), text)
+
+
+@given(_TABLE_LINES)
+def test_the_quick_looks_at_a_table_line_turn_away_only_lines_with_nothing_to_do(line: str) -> None:
+    from govinfo_report.normalize import (
+        _SEVERAL_IN_A_FIELD,
+        _SEVERAL_NEAR,
+        _mark_empty_fields,
+        _marked_fields,
+    )
+
+    # Two values side by side in a field are always seen by the quick look first.
+    if _SEVERAL_IN_A_FIELD.search(line):
+        assert _SEVERAL_NEAR.search(line)
+    # A line the quick look passes over is one the marking leaves as it is.
+    assert _mark_empty_fields(line) == _marked_fields(line)
+
+
+def test_empty_fields_are_marked_only_between_filled_ones_in_tab_rows() -> None:
+    # Read off the layout: a blank cell between two values is marked; the label's merged
+    # column after the label too; blanks before the first filled field and after the last stay.
+    assert normalize("\t\t规章\t\t0\t \t3\t\t") == "\t\t规章" + EMPTY + "\t0" + EMPTY + " \t3\t\t"
+    assert normalize("\t\t规章\t0\t\t\t") == "\t\t规章\t0\t\t\t"
+    assert normalize("1 2\t3") == "1·2\t3"

@@ -82,13 +82,19 @@ VALUE_TRANSLATION: dict[int, str] = {
     ord("－"): "-",
 }
 
+#: The signs a number may be printed with.
+SIGNS = "-−"
 #: A number as printed (after :data:`VALUE_TRANSLATION`): sign, digits, separators, decimals.
-NUMBER_PATTERN = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+NUMBER_PATTERN = rf"[{SIGNS}]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
 #: Any of the units an amount may carry.
 UNIT_PATTERN = "|".join(UNITS)
 _MARK_PATTERN = "[" + re.escape(DASHES) + "]+|[" + re.escape(SLASHES) + "]|" + "|".join(NOT_FILLED_WORDS)
 #: A cell's whole text when it is a value: a number (maybe with its unit) or a not-filled mark.
 VALUE_PATTERN = f"(?:{NUMBER_PATTERN})(?: ?(?:{UNIT_PATTERN}))?|{_MARK_PATTERN}"
+#: The characters other than digits (``\d``) a value (:data:`VALUE_PATTERN`) can begin with,
+#: and end with.
+VALUE_FIRST_CHARACTERS = SIGNS + DASHES + SLASHES + "".join(word[0] for word in NOT_FILLED_WORDS)
+VALUE_LAST_CHARACTERS = DASHES + SLASHES + "".join(word[-1] for word in (*NOT_FILLED_WORDS, *UNITS))
 #: One cell in the text the grammar reads: a value, or :data:`EMPTY` (used by the grammar loader).
 CELL_PATTERN = f"(?:{VALUE_PATTERN}|{EMPTY})"
 
