@@ -35,10 +35,11 @@ benchmarks/fuzz_fast_path.py does the same on the fuzz corpus.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from lark import Token, Tree
+from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
 from lark.parsers.lalr_analysis import Shift
 
 from ._grammar import parser
@@ -70,6 +71,7 @@ class _Machine:
         self.start_state = table.start_states[start]
         self.end_state = table.end_states[start]
         self.actions = _actions(table.states, frontend.parser.parser.callbacks)
+        self.cycles = _cycles(table.states, frontend.parser.parser.callbacks)
         # The grammar's lexer callbacks (``TEXT_LINE``: headings stand out); Lark adds none of its
         # own, as the grammar has no string terminals (``_lexer.DispatchingLexer`` asserts it).
         self.callbacks = dict(root.user_callbacks)
@@ -140,6 +142,38 @@ def _actions(states: Any, callbacks: Any) -> dict[Any, dict[str, _Action]]:
     }
 
 
+def _cycles(states: Any, callbacks: Any) -> frozenset[Any]:
+    """The states where a further narrative line only adds the line before it to the run.
+
+    Such a state is entered by shifting a line (``TEXT_LINE``) after a run of them (``_x``),
+    and on another line reduces by ``_x: _x TEXT_LINE``, whose tree builder (an inlined rule's,
+    as Lark writes it) gives ``Tree("_x", run.children + [line])``, the run's list itself
+    extended.  The goto on ``_x`` from the state below the run is the run's state, and its
+    shift on ``TEXT_LINE`` the state on top: the stack of states is as before.  So the fast
+    path appends the line before to the run's tree, puts the new line on top, and looks
+    nothing up — the tree it ends with is Lark's.  Any other rule or tree builder: no such
+    state, the automaton's own steps.
+    """
+    found = set()
+    for state, actions in states.items():
+        action, rule = actions.get(_NARRATIVE, (None, None))
+        if action is Shift or rule is None:
+            continue
+        callback = callbacks[rule]
+        builder = getattr(callback, "node_builder", None)
+        if (
+            [symbol.name for symbol in rule.expansion] == [rule.origin.name, _NARRATIVE]
+            and type(callback) is ChildFilterLALR_NoPlaceholders
+            and callback.to_include == [(0, True), (1, False)]
+            and isinstance(builder, partial)
+            and builder.func is Tree
+            and builder.args == (rule.origin.name,)
+            and not builder.keywords
+        ):
+            found.add(state)
+    return frozenset(found)
+
+
 def _reachable(states: Any, starts: set[Any], stop: frozenset[str]) -> set[Any]:
     """The parser states reachable from ``starts`` through shifts and gotos, not reading ``stop``."""
     seen = set(starts)
@@ -167,7 +201,7 @@ def fast_tree(text: str, edition: Edition) -> Tree[Token] | None:
     ``None`` says nothing about the text: the reference parser reads it then.
     """
     machine = _machine(edition.start)
-    actions, end_state = machine.actions, machine.end_state
+    actions, end_state, cycles = machine.actions, machine.end_state, machine.cycles
     scanners, scanner = machine.scanners, machine.scanner
     callbacks, newline_types = machine.callbacks, machine.newline_types
     states: list[Any] = [machine.start_state]
@@ -203,6 +237,10 @@ def fast_tree(text: str, edition: Edition) -> Tree[Token] | None:
             token.end_line, token.end_column, token.end_pos = line, position - line_start + 1, position
             if kind in callbacks:
                 token = callbacks[kind](token)
+            if states[-1] in cycles and token.type == _NARRATIVE:  # a further line of a run
+                values[-2].children.append(values[-1])
+                values[-1] = token
+                continue
         # ParserState.feed_token: reduce as long as the state says so, then shift.
         while True:
             action = actions[states[-1]].get(token.type)
