@@ -153,20 +153,35 @@ def _reading(terminal: str, cls: type) -> _RowReading | None:
     spec = _row_of(terminal, cls)
     if spec is None:
         return None
-    kinds = tuple(_PLAIN_CONVERSION.get(cell.kind) for cell in spec.cells)
-    return _RowReading(spec, tuple(cell.key for cell in spec.cells), None if None in kinds else kinds)
+    return _RowReading(spec, tuple(cell.key for cell in spec.cells), _plain_conversions(spec.cells))
 
 
-def _plain_values(token: Token, reading: _RowReading) -> list[Value] | None:
-    """The values of a row printed as plain digits, one per column, as :func:`resolve_cells` and
-    :func:`cell_value` read them; ``None`` for any other row (those take the general way)."""
-    conversions = reading.plain
-    if conversions is None or _PLAIN_RUN.fullmatch(token) is None:
+def _plain_conversions(cells: Sequence[CellSpec]) -> tuple[Any, ...] | None:
+    """How plain digits convert in each of ``cells`` (``None``: some cell is money)."""
+    kinds = tuple(_PLAIN_CONVERSION.get(cell.kind) for cell in cells)
+    return None if None in kinds else kinds
+
+
+def _plain_values(tokens: Sequence[Token], conversions: tuple[Any, ...] | None) -> list[Value] | None:
+    """The values of runs of cells printed as plain digits, one per column, as :func:`resolve_cells`
+    and :func:`cell_value` read them; ``None`` for any other runs (those take the general way)."""
+    if conversions is None:
         return None
-    texts = _DIGITS.findall(token)
+    texts: list[str] = []
+    for token in tokens:
+        if _PLAIN_RUN.fullmatch(token) is None:
+            return None
+        texts += _DIGITS.findall(token)
     if len(texts) != len(conversions):
         return None
     return [convert(text) for convert, text in zip(conversions, texts, strict=True)]
+
+
+@cache
+def _table4_reading(cls: type) -> tuple[tuple[CellSpec, ...], tuple[Any, ...] | None]:
+    """Table 4's cells in reading order, and how plain digits convert in each."""
+    cells = tuple(cell for row in row_specs(cls) for cell in row.cells)
+    return cells, _plain_conversions(cells)
 
 
 @cache
@@ -281,7 +296,7 @@ class ReportTransformer(Transformer[Token, Report]):
             if token is not None and self._skipped_between(row.label.end_pos, token.start_pos):
                 self._unplaced(token, f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行")
                 continue
-            plain = _plain_values(token, reading) if token is not None else None
+            plain = _plain_values((token,), reading.plain) if token is not None else None
             if plain is not None:
                 values.update(zip(reading.keys, plain, strict=True))
                 continue
@@ -335,13 +350,17 @@ class ReportTransformer(Transformer[Token, Report]):
 
     def table4(self, children: list[Token]) -> object:
         spec = self._edition.table(4)
-        cell_specs = [cell for row in row_specs(spec.cls) for cell in row.cells]
+        cell_specs, conversions = _table4_reading(spec.cls)
         runs = [token for token in children if token.type == "CELLS"]
+        skipped = bool(runs) and self._skipped_between(runs[0].start_pos, runs[-1].end_pos)
+        plain = None if skipped else _plain_values(runs, conversions)
+        if plain is not None:
+            return build_table(spec.cls, dict(zip((cell.key for cell in cell_specs), plain, strict=True)))
         cells = [cell for token in runs for cell in split_cells(token)]
         anchor = children[0] if children else None
         values: dict[CellKey, Value] = {}
         try:
-            if runs and self._skipped_between(runs[0].start_pos, runs[-1].end_pos):
+            if skipped:
                 self._unplaced(runs[0], "表四")
                 resolved: list[PrintedCell | None] = [None] * len(cell_specs)
             else:
