@@ -609,3 +609,104 @@ def test_any_report_validates_and_blank_cells_are_never_zero(report: gr.Report) 
     # Every blank cell of tables 3 and 4 is named by a not-checkable sum.
     for address in blank - {a for a in blank if a.table == 2}:
         assert any(f.rule in ARITHMETIC and address in f.cells for f in findings), address
+
+
+#: Pieces of narrative sentences: what each statement pattern reads, its negations, the words
+#: that make it name something else, digits (full-width too), filler and punctuation.
+_STATEMENT_PIECES = st.sampled_from(
+    [
+        "收到",
+        "受理",
+        "新收",
+        "政府信息公开",
+        "申请",
+        "共",
+        "件",
+        "12",
+        "３",
+        "0",
+        "未",
+        "任何",
+        "上年结转",
+        "办结",
+        "结转下年度",
+        "行政复议",
+        "行政诉讼",
+        "未经复议",
+        "直接起诉",
+        "复议后",
+        "未发生",
+        "没有",
+        "和",
+        "案件",
+        "纠正",
+        "自然人",
+        "网络",
+        "含",
+        "其中",
+        "本单位",
+        "，",
+        "。",
+        "、",
+        "（",
+        "）",
+        " ",
+        # whole statements, so that each pattern has something to read
+        "收到政府信息公开申请12件",
+        "未收到政府信息公开申请",
+        "上年结转申请1件",
+        "办结申请5件",
+        "结转下年度继续办理2件",
+        "行政复议3件",
+        "行政诉讼1件",
+        "未经复议直接起诉的行政诉讼1件",
+        "未发生行政复议和行政诉讼",
+        "没有行政诉讼案件",
+    ]
+)
+
+
+@given(st.lists(st.lists(_STATEMENT_PIECES, max_size=14).map("".join), min_size=1, max_size=3))
+def test_statements_are_what_every_pattern_reads_in_every_sentence(paragraphs: list[str]) -> None:
+    # The reference: each pattern tried in every sentence (statements() skips a sentence without
+    # the words a pattern cannot match without).
+    nc = narrative_checks
+
+    def everything(report: gr.Report) -> Iterator[nc.Statement]:
+        for sentence in nc.sentences(report):
+            text = nc._ascii_digits(sentence.text)
+            yield from nc._received(text, sentence)
+            if "申请" in text:
+                yield from nc._simple(nc._CARRIED_OVER, nc.CARRIED_OVER, text, sentence, nc._NOT_THE_TOTAL)
+                yield from nc._simple(nc._HANDLED, nc.HANDLED, text, sentence, nc._NOT_THE_TOTAL)
+                yield from nc._simple(
+                    nc._CARRIED_FORWARD, nc.CARRIED_FORWARD, text, sentence, nc._NOT_THE_TOTAL
+                )
+            yield from nc._simple(nc._REVIEW, nc.REVIEW, text, sentence, nc._RESULT_WORDS)
+            yield from nc._lawsuits(text, sentence)
+            yield from nc._none_filed(text, sentence)
+
+    report = attrs.evolve(_SKELETON, preamble=tuple(paragraphs))
+    assert list(nc.statements(report)) == list(everything(report))
+
+
+_SKELETON = gr.skeleton("某局", 2024)
+
+
+_SOME_VALUES = st.one_of(
+    st.integers(-3, 3),
+    st.none(),
+    st.booleans(),
+    st.decimals(-2, 2, places=1),
+    st.just(Money(Decimal(1), "元")),
+)
+
+
+@given(st.lists(_SOME_VALUES, min_size=1, max_size=4), st.lists(_SOME_VALUES, min_size=1, max_size=3))
+def test_sides_that_agree_are_what_the_sum_rule_finds_nothing_in(left: list[Any], right: list[Any]) -> None:
+    # _agree lets a rule skip _sum_rule: only where _sum_rule would find nothing.
+    places = rules._plan(3, rules._class(_SKELETON.applications))[0]
+    cells = [rules._Cell(places[at], value) for at, value in enumerate([*left, *right])]
+    ones, others = cells[: len(left)], cells[len(left) :]
+    found = list(rules._sum_rule("R", ones, others, context="", equation=str, name=str, describe=str))
+    assert rules._agree(ones, others) == (not found and all(type(v) is int for v in [*left, *right]))

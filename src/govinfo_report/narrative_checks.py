@@ -263,17 +263,23 @@ def _none_filed(text: str, sentence: Sentence) -> Iterator[Statement]:
 
 def statements(report: Report) -> Iterator[Statement]:
     """Every number the narrative states for a table-3 or table-4 total, in printed order."""
+    # Each pattern is tried only in a sentence holding the words it cannot match without
+    # (申请, 行政复议, 行政诉讼): most sentences hold none, and are not scanned at all.
     for sentence in sentences(report):
         text = _ascii_digits(sentence.text)
-        yield from _received(text, sentence)
         if "申请" in text:
+            yield from _received(text, sentence)
             # 上年结转 / 办结 / 结转下年 are only read in a sentence about applications.
             yield from _simple(_CARRIED_OVER, CARRIED_OVER, text, sentence, _NOT_THE_TOTAL)
             yield from _simple(_HANDLED, HANDLED, text, sentence, _NOT_THE_TOTAL)
             yield from _simple(_CARRIED_FORWARD, CARRIED_FORWARD, text, sentence, _NOT_THE_TOTAL)
-        yield from _simple(_REVIEW, REVIEW, text, sentence, _RESULT_WORDS)
-        yield from _lawsuits(text, sentence)
-        yield from _none_filed(text, sentence)
+        review, lawsuit = "行政复议" in text, "行政诉讼" in text
+        if review:
+            yield from _simple(_REVIEW, REVIEW, text, sentence, _RESULT_WORDS)
+        if lawsuit:
+            yield from _lawsuits(text, sentence)
+        if review or lawsuit:
+            yield from _none_filed(text, sentence)
 
 
 # --------------------------------------------------------------------------

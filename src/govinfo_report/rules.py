@@ -256,7 +256,7 @@ def _sum_rule(
     added after the difference.  The texts are made only when a finding is.
     """
     cells = (*left, *right)
-    if all(type(cell.value) is int for cell in cells):  # the common case: whole numbers throughout
+    if all(type(cell.value) is int for cell in cells):  # whole numbers throughout
         expected: Number = sum(cell.value for cell in left)  # type: ignore[misc]
         actual: Number = sum(cell.value for cell in right)  # type: ignore[misc]
         if expected == actual:
@@ -278,6 +278,23 @@ def _sum_rule(
         difference: Number = expected - actual if expected > actual else actual - expected
         message = f"{context}：{text}，相差{format_value(difference)}{detail()}"
         yield Finding(rule, ERROR, addresses, expected, actual, message)
+
+
+def _agree(left: Sequence[_Cell], right: Sequence[_Cell]) -> bool:
+    """Whether both sides are whole numbers throughout and add up alike: :func:`_sum_rule` would
+    find nothing, so its texts need not be made (the common case, validate's speed)."""
+    difference = 0
+    for cell in left:
+        value = cell.value
+        if type(value) is not int:
+            return False
+        difference += value
+    for cell in right:
+        value = cell.value
+        if type(value) is not int:
+            return False
+        difference -= value
+    return difference == 0
 
 
 def _terms(cells: Sequence[_Cell], name: Callable[[_Cell], str]) -> str:
@@ -328,14 +345,17 @@ def cell_range(report: Report) -> Iterator[Finding]:
         value = cell.value
         if value is None:
             continue
+        kind = cell.spec.kind
+        if type(value) is int and (kind == "signed" or (kind == "count" and value >= 0)):
+            continue  # (the common case, decided as below in one test)
         number = _number(value)
-        if cell.spec.kind == "count":
+        if kind == "count":
             ok = isinstance(number, int) and number >= 0
             wanted = "不小于0的整数"
-        elif cell.spec.kind == "signed":
+        elif kind == "signed":
             ok = isinstance(number, int)
             wanted = "整数"
-        elif cell.spec.kind == "amount":
+        elif kind == "amount":
             ok = isinstance(value, Decimal) and number is not None and number >= 0
             wanted = "不小于0的金额"
         else:
@@ -382,6 +402,8 @@ def t3_balance(report: Report) -> Iterator[Finding]:
         by_row = {cell.row_key: cell for cell in cells}
         left = [by_row[_NEW], by_row[_CARRIED_OVER]]
         right = [by_row[_HANDLED_TOTAL], by_row[_CARRIED_FORWARD]]
+        if _agree(left, right):
+            continue
         yield from _sum_rule(
             "T3-BALANCE",
             left,
@@ -405,6 +427,8 @@ def t3_handled(report: Report) -> Iterator[Finding]:
     for cells in _columns(report):
         parts = [cell for cell in cells if cell.row_key[:1] == group and cell.row_key != _HANDLED_TOTAL]
         (total,) = [cell for cell in cells if cell.row_key == _HANDLED_TOTAL]
+        if _agree(parts, [total]):
+            continue
         first, last = _enumerator(parts[0].spec.row[1]), _enumerator(parts[-1].spec.row[1])
         sum_name = f"{total.spec.row[0]}{first}至{last}各项之和"
         total_name = total.spec.row[-1]
@@ -433,6 +457,8 @@ def _row_totals(rule: str, report: Report, number: int, context: str) -> Iterato
     for row in _grouped(report, number, _row_key):
         parts = [cell for cell in row if cell.column_key != "total"]
         (total,) = [cell for cell in row if cell.column_key == "total"]
+        if _agree(parts, [total]):
+            continue
         total_name = _last_segment(total)
         yield from _sum_rule(
             rule,
