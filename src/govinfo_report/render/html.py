@@ -15,6 +15,7 @@ are ``<mark class="placeholder">``, highlighted.  A cell not filled in is printe
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from functools import cache
 from html import escape
@@ -167,25 +168,30 @@ _HOLE = "\x00"
 
 
 @cache
-def _template(number: int, cls: type) -> tuple[tuple[str, ...], tuple[tuple[Any, str, int], ...]]:
-    """A table class's HTML cut at its value cells, and for each value cell: how to get its value
-    from a table, its kind and its column span (:func:`render_table` of the empty grid)."""
+def _template(number: int, cls: type) -> tuple[tuple[str, ...], Callable[[object], Any], tuple[Any, ...]]:
+    """A table class's HTML cut at its value cells; how to get all its values from a table at once;
+    and for each value cell its tags, filled and not (:func:`render_table` of the empty grid)."""
     shape, places = table_shape(number, cls)
     pieces = _table_html(shape, lambda cell: _HOLE if cell.role == "value" else _cell(cell)).split(_HOLE)
-    holes = tuple((get, spec.kind, shape.rows[row][index].colspan) for row, index, spec, get in places)
-    assert len(pieces) == len(holes) + 1
-    return tuple(pieces), holes
+    values = operator.attrgetter(*(".".join(spec.attributes) for _, _, spec, _ in places))
+    tags = tuple(
+        (_tags("value", spec.kind, True, 1, colspan), _tags("value", spec.kind, False, 1, colspan))
+        for spec, colspan in ((spec, shape.rows[row][index].colspan) for row, index, spec, _ in places)
+    )
+    assert len(pieces) == len(tags) + 1
+    assert len(tags) > 1  # (attrgetter of several paths gives a tuple)
+    return tuple(pieces), values, tags
 
 
 def _filled_table(number: int, table: object) -> str:
     """``render_table(table_grid(number, table))``, from the class's template."""
     cls: Any = type(table)  # (a class is hashable; mypy's cache stub does not say so)
-    pieces, holes = _template(number, cls)
+    pieces, values, tags = _template(number, cls)
     out = [pieces[0]]
-    for (get, kind, colspan), piece in zip(holes, pieces[1:], strict=True):
-        value = get(table)
-        start, end = _tags("value", kind, value is not None, 1, colspan)
-        out += (start, _escaped(format_cell(value)), end, piece)
+    for value, (filled, empty), piece in zip(values(table), tags, pieces[1:], strict=True):
+        start, end = empty if value is None else filled
+        text = str(value) if type(value) is int else format_cell(value)  # (the one test, for most)
+        out += (start, _escaped(text), end, piece)
     return "".join(out)
 
 
