@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report._grammar import label_pattern, labels
@@ -62,3 +64,19 @@ def test_heading_wordings_met_in_real_reports(canonical: str, printed: str) -> N
     want = gr.to_dict(gr.parse(text))
     want["headings"] = [printed if heading == canonical else heading for heading in want["headings"]]
     assert gr.to_dict(report) == want  # the heading kept as printed, all else the same
+
+
+@given(st.text(alphabet="0123,456.78 \t\n|—/无空∅万元a-−", max_size=30))
+def test_a_run_of_cells_is_read_as_with_grouped_digits_tried_first(text: str) -> None:
+    # CELLS tries plain digits before the grouped form (1,234): the same runs, every position.
+    import re
+
+    from govinfo_report._grammar import parser
+
+    cells = parser().get_terminal("CELLS").pattern.to_regexp()
+    plain_first, grouped_first = r"(?:\d+|\d{1,3}(?:,\d{3})+)", r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+    assert plain_first in cells
+    new, old = re.compile(cells), re.compile(cells.replace(plain_first, grouped_first))
+    for at in range(len(text) + 1):
+        ours, reference = new.match(text, at), old.match(text, at)
+        assert (ours and ours.span()) == (reference and reference.span())

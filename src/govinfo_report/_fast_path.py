@@ -43,6 +43,7 @@ from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
 from lark.parsers.lalr_analysis import Shift
 
 from ._grammar import parser
+from ._lexer import first_characters
 from .editions import Edition
 
 __all__ = ["fast_tree"]
@@ -88,7 +89,9 @@ class _Machine:
                 self._section_of[state] = self._section_of.get(state, frozenset()) | names
         #: Each state's scanner, once built (:meth:`scanner`).
         self.scanners: dict[Any, Any] = {}
-        self._by_terminals: dict[frozenset[str], Any] = {}
+        self._by_terminals: dict[tuple[frozenset[str] | tuple[str, ...], str], Any] = {}
+        #: Each terminal's first characters, once worked out (``None``: any).
+        self._first: dict[str, frozenset[str] | None] = {}
 
     def _sections(self, start: str) -> list[set[Any]]:
         """The states of each section: reachable from where a heading was read, up to the next heading."""
@@ -100,23 +103,58 @@ class _Machine:
         }
         return [_reachable(self._states, {state}, self._headings) for state in starts]
 
-    def _compile(self, names: frozenset[str]) -> Any:
-        found = self._by_terminals.get(names)
+    def _compile(self, names: frozenset[str] | tuple[str, ...], prefix: str = _IGNORED) -> Any:
+        key = (names, prefix)
+        found = self._by_terminals.get(key)
         if found is None:
             joined = "|".join(
                 f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in self._terminals if t.name in names
             )
-            found = re.compile(f"{_IGNORED}(?:{joined})", self._flags).match
-            self._by_terminals[names] = found
+            found = re.compile(f"{prefix}(?:{joined})", self._flags).match if joined else _nothing
+            self._by_terminals[key] = found
         return found
 
     def scanner(self, state: Any) -> Any:
-        """The scanner of ``state``, built now (then in :attr:`scanners`)."""
+        """The scanner of ``state``, built now (then in :attr:`scanners`).
+
+        In a table, the section's terminals are many (labels, headers, cells) and a pattern
+        joining them tries each in turn at every token: there the scanner passes over what
+        is ignored, then tries only the terminals that can begin with the character it
+        stands at (:func:`._lexer.first_characters`, a superset), in the same order — the
+        first of them that matches is the first of all that does.
+        """
         accepted = frozenset(self._states[state])
-        if _NARRATIVE not in accepted:
-            accepted = self._section_of.get(state, accepted) - {_NARRATIVE}
-        found = self.scanners[state] = self._compile(accepted)
-        return found
+        if _NARRATIVE in accepted:
+            found = self.scanners[state] = self._compile(accepted)
+            return found
+        names = self._section_of.get(state, accepted) - {_NARRATIVE}
+        by_character: dict[str, Any] = {}
+        skip = _SKIP
+
+        def dispatching(text: str, position: int) -> Any:
+            at = skip(text, position).end()
+            character = text[at : at + 1]
+            match = by_character.get(character)
+            if match is None:
+                match = by_character[character] = self._compile(self._beginning(names, character), "")
+            return match(text, at)
+
+        self.scanners[state] = dispatching
+        return dispatching
+
+    def _beginning(self, names: frozenset[str], character: str) -> tuple[str, ...]:
+        """The terminals of ``names`` a token beginning with ``character`` can be, in Lark's order."""
+        chosen = []
+        for terminal in self._terminals:
+            if terminal.name in names:
+                first = self._first.get(terminal.name, False)
+                if first is False:
+                    first = self._first[terminal.name] = first_characters(
+                        terminal.pattern.to_regexp(), self._flags
+                    )
+                if first is None or character in first:
+                    chosen.append(terminal.name)
+        return tuple(chosen)
 
 
 #: The grammar's section headings (``H1`` … ``H6``): they bound the sections.
@@ -193,6 +231,12 @@ def _machine(start: str) -> _Machine:
 
 
 _REST = re.compile(_IGNORED + r"\Z")
+_SKIP = re.compile(_IGNORED).match
+
+
+def _nothing(text: str, position: int) -> None:
+    """The scanner where no terminal can begin."""
+    return None
 
 
 def fast_tree(text: str, edition: Edition) -> Tree[Token] | None:

@@ -84,19 +84,39 @@ VALUE_TRANSLATION: dict[int, str] = {
 
 #: The signs a number may be printed with.
 SIGNS = "-−"
+_GROUPED_DIGITS = r"\d{1,3}(?:,\d{3})+"
+_PLAIN_DIGITS = r"\d+"
+
+
+def _number_pattern(*digits: str) -> str:
+    """A number: a sign, the digits in one of the forms ``digits`` (tried in order), decimals."""
+    return rf"[{SIGNS}]?(?:{'|'.join(digits)})(?:\.\d+)?"
+
+
 #: A number as printed (after :data:`VALUE_TRANSLATION`): sign, digits, separators, decimals.
-NUMBER_PATTERN = rf"[{SIGNS}]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
+NUMBER_PATTERN = _number_pattern(_GROUPED_DIGITS, _PLAIN_DIGITS)
 #: Any of the units an amount may carry.
 UNIT_PATTERN = "|".join(UNITS)
 _MARK_PATTERN = "[" + re.escape(DASHES) + "]+|[" + re.escape(SLASHES) + "]|" + "|".join(NOT_FILLED_WORDS)
+
+
+def _value_pattern(number: str) -> str:
+    """A value: a ``number`` (maybe with its unit) or a not-filled mark."""
+    return f"(?:{number})(?: ?(?:{UNIT_PATTERN}))?|{_MARK_PATTERN}"
+
+
 #: A cell's whole text when it is a value: a number (maybe with its unit) or a not-filled mark.
-VALUE_PATTERN = f"(?:{NUMBER_PATTERN})(?: ?(?:{UNIT_PATTERN}))?|{_MARK_PATTERN}"
+VALUE_PATTERN = _value_pattern(NUMBER_PATTERN)
 #: The characters other than digits (``\d``) a value (:data:`VALUE_PATTERN`) can begin with,
 #: and end with.
 VALUE_FIRST_CHARACTERS = SIGNS + DASHES + SLASHES + "".join(word[0] for word in NOT_FILLED_WORDS)
 VALUE_LAST_CHARACTERS = DASHES + SLASHES + "".join(word[-1] for word in (*NOT_FILLED_WORDS, *UNITS))
-#: One cell in the text the grammar reads: a value, or :data:`EMPTY` (used by the grammar loader).
-CELL_PATTERN = f"(?:{VALUE_PATTERN}|{EMPTY})"
+#: One cell in the text the grammar reads: a value, or :data:`EMPTY` (used by the grammar loader,
+#: which has each cell end before white space, ``|``, :data:`EMPTY` or the end).  Its number tries
+#: plain digits first, the common cell: where a cell must end so, at most one of the two forms
+#: can (plain digits end at the digit run's end, where the grouped form needs its comma), so
+#: the cells are the same as :data:`NUMBER_PATTERN`'s order reads, found sooner.
+CELL_PATTERN = f"(?:{_value_pattern(_number_pattern(_PLAIN_DIGITS, _GROUPED_DIGITS))}|{EMPTY})"
 
 _NUMBER = re.compile(f"(?P<number>{NUMBER_PATTERN})(?: ?(?P<unit>{UNIT_PATTERN}))?")
 _MARK = re.compile(_MARK_PATTERN)
