@@ -66,17 +66,38 @@ def test_heading_wordings_met_in_real_reports(canonical: str, printed: str) -> N
     assert gr.to_dict(report) == want  # the heading kept as printed, all else the same
 
 
-@given(st.text(alphabet="0123,456.78 \t\n|—/无空∅万元a-−", max_size=30))
-def test_a_run_of_cells_is_read_as_with_grouped_digits_tried_first(text: str) -> None:
-    # CELLS tries plain digits before the grouped form (1,234): the same runs, every position.
+_CELL_PIECES = [
+    "0",
+    "12",
+    "1,234",
+    "3.5",
+    "1234,567",
+    " ",
+    "\t",
+    "\n",
+    "|",
+    "元",
+    "万元",
+    "—",
+    "/",
+    "无",
+    "空",
+]
+_CELL_PIECES += ["∅", "a", "-", "−", ",", ".", "5 元", "5 万元", "5元", "1,234 元"]
+
+
+@given(st.lists(st.sampled_from(_CELL_PIECES), max_size=12).map("".join))
+def test_a_run_of_cells_is_read_as_its_definition_reads_it(text: str) -> None:
+    # The definition: cells as values.VALUE_PATTERN reads them, each before white space, "|",
+    # an empty field's mark or the end.  The grammar's CELLS has faster ways to the same runs.
     import re
 
     from govinfo_report._grammar import parser
+    from govinfo_report.values import EMPTY, VALUE_PATTERN
 
-    cells = parser().get_terminal("CELLS").pattern.to_regexp()
-    plain_first, grouped_first = r"(?:\d+|\d{1,3}(?:,\d{3})+)", r"(?:\d{1,3}(?:,\d{3})+|\d+)"
-    assert plain_first in cells
-    new, old = re.compile(cells), re.compile(cells.replace(plain_first, grouped_first))
+    cell, end = f"(?:{VALUE_PATTERN}|{EMPTY})", rf"(?=[\s|{EMPTY}]|$)"
+    definition = re.compile(rf"{cell}{end}(?:[\s|]*{cell}{end})*+")
+    cells = re.compile(parser().get_terminal("CELLS").pattern.to_regexp())
     for at in range(len(text) + 1):
-        ours, reference = new.match(text, at), old.match(text, at)
-        assert (ours and ours.span()) == (reference and reference.span())
+        ours, defined = cells.match(text, at), definition.match(text, at)
+        assert (ours and ours.span()) == (defined and defined.span())
