@@ -153,3 +153,24 @@ def test_empty_fields_are_marked_only_between_filled_ones_in_tab_rows() -> None:
     assert normalize("\t\t规章\t\t0\t \t3\t\t") == "\t\t规章" + EMPTY + "\t0" + EMPTY + " \t3\t\t"
     assert normalize("\t\t规章\t0\t\t\t") == "\t\t规章\t0\t\t\t"
     assert normalize("1 2\t3") == "1·2\t3"
+
+
+def test_no_replacement_is_itself_replaced() -> None:
+    # normalize replaces one character after another: that is the simultaneous replacement
+    # (str.translate) only if no replacement holds a character that is replaced.
+    from govinfo_report.normalize import _TRANSLATION
+
+    replaced = {chr(code) for code in _TRANSLATION}
+    assert not any(set(replacement) & replaced for replacement in _TRANSLATION.values())
+
+
+@given(st.text(alphabet="a中０９．／－()\u3000\u00a0\ufeff\f\v\r\n1", max_size=30))
+def test_characters_are_replaced_as_str_translate_replaces_them(text: str) -> None:
+    from govinfo_report.normalize import _TRANSLATION, _translate
+
+    assert _translate(text) == text.translate(_TRANSLATION)
+
+
+@given(st.text(alphabet="a\r\n", max_size=20))
+def test_line_breaks_become_line_feeds_where_lines_are_split(text: str) -> None:
+    assert normalize(text).split("\n") == [line.replace("\r", " ") for line in split_lines(text)]

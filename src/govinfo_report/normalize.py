@@ -124,8 +124,14 @@ _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if code no
 _XML_TRANSLATION: dict[int, str] = {**_CONTROL_PICTURES, 0xFFFE: "\ufffd", 0xFFFF: "\ufffd"}
 
 
-def _translated(match: re.Match[str]) -> str:
-    return _TRANSLATION[ord(match.group())]
+def _translate(text: str) -> str:
+    """``text.translate(_TRANSLATION)``: one str.replace per character to change the text holds
+    (str.translate with a dict looks up every character of the text; a substitution calling
+    back per match costs twice this).  No replacement holds a character that is replaced, so
+    one after another is all at once."""
+    for char in set(_TRANSLATED.findall(text)):
+        text = text.replace(char, _TRANSLATION[ord(char)])
+    return text
 
 
 def split_lines(text: str) -> list[str]:
@@ -212,10 +218,8 @@ def normalize(text: str) -> str:
     """
     check_characters(text)
     if "\r" in text:
-        text = _LINE_BREAK.sub("\n", text)
-    # A substitution that runs only where a character changes: str.translate with a
-    # dict looks up every character of the text.
-    text = _TRANSLATED.sub(_translated, text)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # (as _LINE_BREAK splits)
+    text = _translate(text)
     if "、" in text:
         text = _ENUMERATOR.sub(".", text)
     if '"' in text:
@@ -253,7 +257,9 @@ def _table_line(line: str) -> str:
     if "|" in line and _LONE_PIPE.match(line):
         # One cell per line ending in "|": a line that is only the "|" is an empty cell.
         return line.replace("|", EMPTY)
-    return _mark_empty_fields(_join_several_values(line))
+    if _SEVERAL_NEAR.search(line):
+        line = _join_several_values(line)
+    return _mark_empty_fields(line)
 
 
 #: Stands, in the grammar's view, for the white space inside a ``|``/tab field that
@@ -267,7 +273,7 @@ _SEVERAL_IN_A_FIELD = re.compile(
     rf"(?:^|(?<=[\t|]))[^\S\t]*(?:{VALUE_PATTERN})(?:[^\S\t]+(?:{VALUE_PATTERN}))+[^\S\t]*(?=[\t|]|$)"
 )
 #: The end of a value, white space, the start of another: where two values cannot stand side
-#: by side in a field, :data:`_SEVERAL_IN_A_FIELD` is not tried (a tenth of its time).
+#: by side in a field, :func:`_join_several_values` is not called (a tenth of its time).
 _SEVERAL_NEAR = re.compile(
     rf"[\d{re.escape(VALUE_LAST_CHARACTERS)}][^\S\t]+[\d{re.escape(VALUE_FIRST_CHARACTERS)}]"
 )
@@ -281,7 +287,7 @@ _EMPTY_INSIDE = re.compile(r"\S[^\S\t]*\t[^\S\t]*\t\s*\S")
 
 def _join_several_values(line: str) -> str:
     """Join the values of a field holding more than one, so that they cannot be read as cells."""
-    if _SEVERAL_NEAR.search(line) is None or _SEVERAL_IN_A_FIELD.search(line) is None:
+    if _SEVERAL_IN_A_FIELD.search(line) is None:
         return line
     pieces = []
     at = 0
@@ -309,8 +315,10 @@ def _mark_empty_fields(line: str) -> str:
     non-empty fields are marked there; a pipe layout writes every cell, so
     every empty field inside the borders is marked.
     """
-    if _EMPTY_FIELD.search(line) is None or ("|" not in line and _EMPTY_INSIDE.search(line) is None):
-        return line  # (what _marked_fields gives such a line, in a fraction of its time)
+    # (What _marked_fields gives such a line, in a fraction of its time.  In a tab row, an empty
+    # field inside is an empty field.)
+    if (_EMPTY_FIELD if "|" in line else _EMPTY_INSIDE).search(line) is None:
+        return line
     return _marked_fields(line)
 
 
