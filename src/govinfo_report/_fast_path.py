@@ -132,7 +132,8 @@ class _Machine:
         skip = _SKIP
 
         def dispatching(text: str, position: int) -> Any:
-            at = skip(text, position).end()
+            ignored = skip(text, position)  # (always a match, maybe empty)
+            at = ignored.end() if ignored else position
             character = text[at : at + 1]
             match = by_character.get(character)
             if match is None:
@@ -147,11 +148,9 @@ class _Machine:
         chosen = []
         for terminal in self._terminals:
             if terminal.name in names:
-                first = self._first.get(terminal.name, False)
-                if first is False:
-                    first = self._first[terminal.name] = first_characters(
-                        terminal.pattern.to_regexp(), self._flags
-                    )
+                if terminal.name not in self._first:
+                    self._first[terminal.name] = first_characters(terminal.pattern.to_regexp(), self._flags)
+                first = self._first[terminal.name]
                 if first is None or character in first:
                     chosen.append(terminal.name)
         return tuple(chosen)
