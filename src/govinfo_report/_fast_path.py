@@ -137,7 +137,9 @@ class _Machine:
             character = text[at : at + 1]
             match = by_character.get(character)
             if match is None:
-                match = by_character[character] = self._compile(self._beginning(names, character), "")
+                match = self._compile(self._beginning(names, character), "")
+                if len(by_character) < _KNOWN_CHARACTERS:  # (memory stays bounded whatever is read)
+                    by_character[character] = match
             return match(text, at)
 
         self.scanners[state] = dispatching
@@ -231,6 +233,9 @@ def _machine(start: str) -> _Machine:
 
 _REST = re.compile(_IGNORED + r"\Z")
 _SKIP = re.compile(_IGNORED).match
+#: How many characters a table state's scanner remembers what to try at (labels, digits, marks
+#: begin a table's tokens: a few dozen).
+_KNOWN_CHARACTERS = 256
 
 
 def _nothing(text: str, position: int) -> None:
