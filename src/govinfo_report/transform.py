@@ -121,11 +121,6 @@ def _rows_by_label(cls: type) -> dict[str, RowSpec]:
     return {spec.row[-1]: spec for spec in row_specs(cls)}
 
 
-def _row_for(label: Token, cls: type) -> RowSpec | None:
-    """The row of ``cls`` a label token names (a terminal may have several spellings)."""
-    return _row_of(label.type, cls)
-
-
 # Plain digits up to this many are within the bounds of every kind (values.MAX_COUNT has 13),
 # and convert as convert() reads them: by the cell's kind (money takes the general way).
 _PLAIN_DIGITS = 12
@@ -201,10 +196,12 @@ def row_label(terminal: str, edition: Edition) -> str:
     return next((spelling for spelling in spellings if spelling in rows), spellings[0])
 
 
-def _table_class(classes: Sequence[type], rows: Sequence[_Row]) -> type:
-    """The first of a table's classes that has a row for every label read (the template's first)."""
+@cache
+def _table_class(classes: tuple[type, ...], labels: tuple[str, ...]) -> type:
+    """The first of a table's classes that has a row for every label read (terminal names; the
+    template's first)."""
     for cls in classes:
-        if all(_row_for(row.label, cls) is not None for row in rows):
+        if all(_row_of(label, cls) is not None for label in labels):
             return cls
     return classes[0]  # pragma: no cover - the grammar admits the rows of one class only
 
@@ -286,14 +283,15 @@ class ReportTransformer(Transformer[Token, Report]):
         )
 
     def _table(self, number: int, rows: Sequence[_Row]) -> object:
-        cls = _table_class(self._edition.table(number).classes, rows)
+        cls = _table_class(self._edition.table(number).classes, tuple(row.label.type for row in rows))
         values: dict[CellKey, Value] = {}
+        skipped = self._skipped_starts
         for row in rows:
             reading = _reading(row.label.type, cls)
             assert reading is not None
             row_spec = reading.spec
             token = row.cells
-            if token is not None and self._skipped_between(row.label.end_pos, token.start_pos):
+            if token is not None and skipped and self._skipped_between(row.label.end_pos, token.start_pos):
                 self._unplaced(token, f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行")
                 continue
             plain = _plain_values((token,), reading.plain) if token is not None else None
