@@ -3,9 +3,10 @@
 The contextual lexer (:mod:`._lexer`) asks, at each token, which terminals the
 parser's state accepts and tries only those.  Most of a report's tokens stand in
 states whose terminals are table labels, column headers and runs of cells; for
-those the fast path tries, in one regular expression, **every** terminal of the
-section's states but ``TEXT_LINE`` — in Lark's own order (priority, then length),
-with the white space Lark ignores folded in front — and hands the token to Lark's
+those the fast path passes over the white space Lark ignores and tries, in one regular
+expression, **every** terminal of the section's states but ``TEXT_LINE`` that can begin
+with the character there — in Lark's own order (priority, then length) — and hands the
+token to Lark's
 LALR automaton: its parse table and its tree builder's callbacks, driven by the loop
 of Lark's ``ParserState.feed_token`` with each action looked up once (the grammar is
 still the one description of the layout).  States that accept narrative
@@ -13,14 +14,17 @@ still the one description of the layout).  States that accept narrative
 
 Why a tree it returns is the tree the reference gives (``parser().parse``):
 at each token both stand at the same position (induction).  The scanner returns
-the first terminal, in Lark's order, that matches there; the state's own scanner
-tries a subset of the same terminals in the same order.  If the parser accepts
+the first terminal, in Lark's order, that matches there (a terminal that cannot begin
+with the character there cannot match there); the state's own scanner tries a subset of
+the same terminals in the same order.  If the parser accepts
 the token, the state accepts its terminal, so the state's scanner, finding none of
 the earlier ones matching, returns the same token.  If the parser does not accept it,
 the fast path gives up (:func:`fast_tree` returns ``None``) and the reference parses the
 text from the start — with its error messages and lenient recovery, so errors and
-diagnostics are the reference's by construction.  What the reference ignores
-(``%ignore /[ \\t\\n|]+/``) is folded in front of every token: no terminal can begin
+diagnostics are the reference's by construction.  A further line of a narrative run
+takes a short cut through the automaton that leaves it where Lark's steps would
+(:func:`_cycles`).  What the reference ignores (``%ignore /[ \\t\\n|]+/``) is passed
+over in front of every token: no terminal can begin
 with one of those characters (every one starts with a label, a cell, a heading's
 ``#``/``*`` or, for ``TEXT_LINE``, ``[^\\s|]``), so there Lark's scanner too can only
 match the ignored run, which is greedy.
