@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lark import Lark, Token
 
-from .values import CELL_PATTERN, EMPTY
+from .values import CELL_END, CELL_PATTERN
 
 __all__ = ["GRAMMAR_NAME", "grammar_text", "heading_pattern", "label_pattern", "labels", "parser"]
 
@@ -54,7 +54,7 @@ def label_pattern(label: str) -> str:
 
 
 # What the loader puts into the grammar's regular expressions (see values.py).
-_VOCABULARY = {"{CELL}": CELL_PATTERN.replace("/", "\\/"), "{EMPTY}": EMPTY}
+_VOCABULARY = {"{CELL}": CELL_PATTERN.replace("/", "\\/"), "{CELL_END}": CELL_END}
 
 
 @cache

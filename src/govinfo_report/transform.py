@@ -26,7 +26,17 @@ from .errors import CellCountError, CellValueError, ParseError, excerpt_near
 from .layout import CellKey, CellSpec, RowSpec, build_table, row_specs
 from .model import Diagnostic, Report
 from .narrative import narrative, paragraphs, wrap_width
-from .values import EMPTY, NUMBER_PATTERN, UNIT_PATTERN, TextKind, Value, ValueProblem, classify, convert
+from .values import (
+    CELL_END,
+    EMPTY,
+    NUMBER_PATTERN,
+    UNIT_PATTERN,
+    TextKind,
+    Value,
+    ValueProblem,
+    classify,
+    convert,
+)
 
 __all__ = [
     "HEADING_MARKUP",
@@ -46,7 +56,7 @@ HEADING_MARKUP = "#*| \t"
 
 # A cell: a blank, an amount with its unit after one space (``2.75 万元``), or a run of
 # non-space characters (the grammar's CELLS terminal has already checked each is a value).
-_CELL = re.compile(f"{EMPTY}|(?:{NUMBER_PATTERN}) (?:{UNIT_PATTERN})(?![^\\s|{EMPTY}])|[^\\s|{EMPTY}]+")
+_CELL = re.compile(f"{EMPTY}|(?:{NUMBER_PATTERN}) (?:{UNIT_PATTERN}){CELL_END}|[^\\s|{EMPTY}]+")
 
 # The kinds (``Diagnostic.code``) of what lenient parsing records here (docs/robustness.md).
 #: A row's cells are not as many as its columns: the row is left not filled in.

@@ -29,6 +29,7 @@ import attrs
 from .errors import shorten
 
 __all__ = [
+    "CELL_END",
     "CELL_KINDS",
     "CELL_PATTERN",
     "DASHES",
@@ -111,14 +112,16 @@ VALUE_PATTERN = _value_pattern(NUMBER_PATTERN)
 #: and end with.
 VALUE_FIRST_CHARACTERS = SIGNS + DASHES + SLASHES + "".join(word[0] for word in NOT_FILLED_WORDS)
 VALUE_LAST_CHARACTERS = DASHES + SLASHES + "".join(word[-1] for word in (*NOT_FILLED_WORDS, *UNITS))
-# The common cell, plain digits before a separator (and no unit after it), read in one step:
-# the cell a value would be there.
-_PLAIN_CELL = rf"\d++(?![^\s|{EMPTY}])(?! (?:{UNIT_PATTERN}))"
+#: Where a cell ends: before white space, ``|``, :data:`EMPTY` or the end of the text.
+CELL_END = rf"(?![^\s|{EMPTY}])"
+# The common cell, plain digits (not followed by a unit), read in one step: the cell a value
+# would be there.  Where no :data:`CELL_END` follows, the next way is tried.
+_PLAIN_CELL = rf"\d++(?! (?:{UNIT_PATTERN}))"
 #: One cell in the text the grammar reads: a value, or :data:`EMPTY` (used by the grammar loader,
-#: which has each cell end before white space, ``|``, :data:`EMPTY` or the end).  Faster ways to
-#: the same cells come first: plain digits before a separator, then a number that tries plain
-#: digits before the grouped form (where a cell must end at a separator, at most one of the two
-#: can: plain digits end at the digit run's end, where the grouped form needs its comma).
+#: which has each cell followed by :data:`CELL_END`).  Faster ways to the same cells come first:
+#: plain digits, then a number that tries plain digits before the grouped form (where a cell
+#: must end, at most one of the two can: plain digits end at the digit run's end, where the
+#: grouped form needs its comma).
 #: ``tests/test_grammar.py`` checks the runs of cells against :data:`VALUE_PATTERN`'s.
 CELL_PATTERN = f"(?:{_PLAIN_CELL}|{_value_pattern(_number_pattern(_PLAIN_DIGITS, _GROUPED_DIGITS))}|{EMPTY})"
 
