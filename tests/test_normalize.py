@@ -105,7 +105,11 @@ _FIELDS = st.one_of(
         ),
         max_size=3,
     ).map("".join),
-    st.lists(st.sampled_from(_VALUES), min_size=2, max_size=3).map(" ".join),
+    st.builds(
+        str.join,
+        st.sampled_from([" ", "  ", "\x1f", " \u2003"]),
+        st.lists(st.sampled_from(_VALUES), min_size=2, max_size=3),
+    ),
 )
 
 
@@ -120,15 +124,94 @@ def _table_lines_drawn(draw: st.DrawFn) -> str:
 _TABLE_LINES = _table_lines_drawn()
 
 
-@given(st.lists(st.one_of(_TABLE_LINES, st.sampled_from(["", "说明", " |"])), max_size=6).map("\n".join))
+#: Lines that are not table lines, or are only just: what the whole-text quick looks must not
+#: mistake (values side by side, rules, tags outside tables; lone pipes in white space).
+_OTHER_LINES = st.sampled_from(
+    [
+        "",
+        "说明",
+        " |",
+        "|",
+        " \x1f| ",
+        "| |",
+        "1 2",
+        "3 —",
+        "---",
+        "a<br>b",
+        "\t",
+        "\t\t5",
+        "- 3 -",
+        "|a<br>|",
+        "| 本机关<br/>不掌握 |",
+        "|0|x\t\t",
+        "5万元 |",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_TABLE_LINES, _OTHER_LINES), max_size=8).map("\n".join))
 def test_each_line_holding_a_separator_is_written_as_a_table_line(text: str) -> None:
     # The definition: a line (between "\n") holding a tab or a pipe, as _table_line writes it.
     import re
 
-    from govinfo_report.normalize import _table_line, _table_lines
+    from govinfo_report.normalize import _table_line, _table_lines, _table_lines_one_by_one
 
     separated = re.compile(r"^[^\n\t|]*[\t|][^\n]*$", re.MULTILINE)
-    assert _table_lines(text) == separated.sub(lambda match: _table_line(match.group()), text)
+    expected = separated.sub(lambda match: _table_line(match.group()), text)
+    assert _table_lines_one_by_one(text) == expected
+    # Only the lines the whole-text quick looks find are written: the others are left as they are.
+    assert _table_lines(text) == expected
+
+
+def test_each_quick_look_finds_its_line_after_the_first() -> None:
+    from govinfo_report.normalize import _table_lines, _table_lines_one_by_one
+
+    # (The first line is always looked at: each line here is the second.)  A Markdown rule, a
+    # line-break tag in a pipe row, a lone pipe, values side by side (space, other white space),
+    # an empty field from a tab in a pipe row, from a pipe, and one inside a tab row.
+    lines = ["|---|---|", "| 1<br>2 |", " | ", "| 1 2 |", "| 1\x1f2 |", "|0|x\t\t", "|0||1|", "规章\t\t0\t1"]
+    for line in lines:
+        text = "说明\n" + line + "\n说明"
+        assert _table_lines(text) == _table_lines_one_by_one(text) != text, line
+
+
+def test_the_fixtures_table_lines_are_written_as_one_by_one() -> None:
+    from pathlib import Path
+
+    from govinfo_report.normalize import _table_lines, _table_lines_one_by_one
+
+    fixtures = Path(__file__).parent / "fixtures"
+    # (Some variants are in other encodings: read as UTF-8 with replacements, they are text all the same.)
+    texts = [path.read_bytes().decode("utf-8", "replace") for path in sorted(fixtures.rglob("*.txt"))]
+    texts = [text.replace("\r\n", "\n").replace("\r", "\n") for text in texts if "\t" in text or "|" in text]
+    assert len(texts) >= 10
+    for text in texts:
+        assert _table_lines(text) == _table_lines_one_by_one(text)
+
+
+def test_the_other_spaces_are_all_white_space_but_space_tab_and_line_feed() -> None:
+    import re
+
+    from govinfo_report.normalize import OTHER_SPACES
+
+    spaces = {chr(code) for code in range(0x110000) if re.fullmatch(r"\s", chr(code))}
+    assert set(OTHER_SPACES) == spaces - {" ", "\t", "\n"}
+    assert len(OTHER_SPACES) == len(set(OTHER_SPACES))
+
+
+_PAGE_TEXT = st.lists(
+    st.sampled_from(
+        ["-", "—", "–", "―", "页", "第", "共", "/", "，", "3", "12", " ", "\t", "|", "\n", "a", "\n"]
+    ),
+    max_size=24,
+).map("".join)
+
+
+@given(_PAGE_TEXT)
+def test_page_numbers_are_blanked_as_the_substitution_blanks_them(text: str) -> None:
+    from govinfo_report.normalize import PAGE_NUMBER, _blank_page_numbers
+
+    assert _blank_page_numbers(text) == PAGE_NUMBER.sub(lambda match: " " * len(match.group()), text)
 
 
 @given(_TABLE_LINES)

@@ -55,6 +55,7 @@ This module also owns the one decision about characters (docs/robustness.md):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from .errors import ParseError
 from .values import EMPTY, VALUE_FIRST_CHARACTERS, VALUE_LAST_CHARACTERS, VALUE_PATTERN, VALUE_TRANSLATION
@@ -90,8 +91,8 @@ _TRANSLATION: dict[int, str] = {
     ),
 }
 
-#: Any character :data:`_TRANSLATION` changes: the text is translated only when it holds one.
-_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATION))) + "]")
+#: The characters :data:`_TRANSLATION` changes.
+_TRANSLATED = tuple(map(chr, _TRANSLATION))
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # (The lookbehind after the literal: the scan looks for "、" alone, not at every position.)
 _ENUMERATOR = re.compile(r"、(?<=\d、)")
@@ -127,10 +128,12 @@ _XML_TRANSLATION: dict[int, str] = {**_CONTROL_PICTURES, 0xFFFE: "\ufffd", 0xFFF
 def _translate(text: str) -> str:
     """``text.translate(_TRANSLATION)``: one str.replace per character to change the text holds
     (str.translate with a dict looks up every character of the text; a substitution calling
-    back per match costs twice this).  No replacement holds a character that is replaced, so
-    one after another is all at once."""
-    for char in set(_TRANSLATED.findall(text)):
-        text = text.replace(char, _TRANSLATION[ord(char)])
+    back per match costs twice this; asking for each of the 22 characters with ``in`` costs
+    half of finding them all with one pattern).  No replacement holds a character that is
+    replaced, so one after another is all at once."""
+    for char in _TRANSLATED:
+        if char in text:
+            text = text.replace(char, _TRANSLATION[ord(char)])
     return text
 
 
@@ -224,9 +227,8 @@ def normalize(text: str) -> str:
         text = _ENUMERATOR.sub(".", text)
     if '"' in text:
         text = _STRAIGHT_QUOTES.sub(r"“\1”", text)
-    if any(mark in text for mark in _PAGE_NUMBER_MARKS):
-        # Page numbers are layout, and a number in a table that is no cell.
-        text = PAGE_NUMBER.sub(lambda match: " " * len(match.group()), text)
+    # Page numbers are layout, and a number in a table that is no cell.
+    text = _blank_page_numbers(text)
     if "**" in text:
         # Markdown emphasis (converters bold labels: ``| **第二十条第（一）项** |``) is layout.
         text = text.replace("**", "  ")
@@ -235,9 +237,131 @@ def normalize(text: str) -> str:
     return text
 
 
+def _blank_page_numbers(text: str) -> str:
+    """``PAGE_NUMBER.sub(blanks, text)``: each line that is a page number made white space.
+
+    A match of :data:`PAGE_NUMBER` is a whole line (``^…$``, nothing in it crosses a line
+    break) and holds a dash or ``页``: the lines holding one are found by ``str.find`` and each
+    is tried once (the substitution tried ``^`` at every position of the text: 25–50 µs for
+    a report, this 2–5 µs).
+    """
+    found: dict[int, int] = {}  # the start of each line tried: its end, where it is a page number
+    for mark in _PAGE_NUMBER_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            if start not in found:
+                found[start] = end if PAGE_NUMBER.match(text, start, end) else -1
+            at = text.find(mark, end)
+    return _rewritten(text, {start: " " * (end - start) for start, end in found.items() if end >= 0})
+
+
+def _rewritten(text: str, lines: dict[int, str]) -> str:
+    """``text`` with the line beginning at each offset of ``lines`` replaced by its text."""
+    if not lines:
+        return text
+    pieces: list[str] = []
+    at = 0
+    for start in sorted(lines):
+        end = text.find("\n", start)
+        pieces += (text[at:start], lines[start])
+        at = len(text) if end < 0 else end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+#: Where :func:`_table_line` may find something to do in a line, found in the whole text.  None
+#: crosses a line break, so each line holding one of them is found (a match ends in the line
+#: it begins in, so the next search starts there at the latest).  Lone pipes are found from
+#: the line break in front (the first line is always looked at).
+_LONE_PIPE_AFTER_BREAK = re.compile(r"\n[^\S\n]*\|[^\S\n]*(?![^\n])")
+_SEVERAL_NEAR_IN_TEXT = re.compile(
+    rf"[\d{re.escape(VALUE_LAST_CHARACTERS)}][^\S\t\n]+[\d{re.escape(VALUE_FIRST_CHARACTERS)}]"
+)
+#: The same where the only white space is the space, found from the space: a search for a
+#: literal is quick, one for a class of characters tries each position (a fifth of the time).
+_SEVERAL_NEAR_BY_SPACE = re.compile(
+    rf" (?<=[\d{re.escape(VALUE_LAST_CHARACTERS)}] ) *[\d{re.escape(VALUE_FIRST_CHARACTERS)}]"
+)
+#: The white space (``\s``) other than the space, tab and line feed (tests/test_normalize.py checks).
+OTHER_SPACES = (
+    "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+#: :data:`_EMPTY_FIELD` found from its first separator, each a literal.
+_EMPTY_FIELD_FROM_TAB = re.compile(r"\t[^\S\t\n]*[\t|]")
+_EMPTY_FIELD_FROM_PIPE = re.compile(r"\|[^\S\t\n]*[\t|]")
+# (Of _EMPTY_INSIDE, what a line-feed-free search can begin with a literal: an empty field
+# between tabs with a filled character after it.)
+_EMPTY_INSIDE_IN_TEXT = re.compile(r"\t[^\S\t\n]*\t[^\S\n]*\S")
+
+
 def _table_lines(text: str) -> str:
-    """``text`` with each line holding a tab or ``|`` as :func:`_table_line` writes it."""
-    lines = text.split("\n")  # (line breaks are "\n" here; a loop is a fifth of a pattern's sub)
+    """``text`` with each line holding a tab or ``|`` as :func:`_table_line` writes it.
+
+    :func:`_table_line` gives a line as it is unless it holds ``---``, a ``<`` (with a ``|``),
+    is a lone ``|``, has two values near each other (:data:`_SEVERAL_NEAR`) or an empty field
+    (:data:`_EMPTY_FIELD` in a ``|`` line, :data:`_EMPTY_INSIDE` in a tab line).  Each of those
+    is looked for in the whole text, and only the lines holding one are written (a loop over
+    every line with a quick look at each cost 1–2 µs a line: half a parse for a text of a cell
+    per line).  ``tests/test_normalize.py`` checks it against the loop.
+    """
+    starts = {0}
+    for literal in ("---", "<"):
+        starts |= _line_starts(text, _occurrences(text, literal))
+    starts.update(match.start() + 1 for match in _LONE_PIPE_AFTER_BREAK.finditer(text))
+    only_spaces = not any(space in text for space in OTHER_SPACES)
+    quick_looks = [_SEVERAL_NEAR_BY_SPACE if only_spaces else _SEVERAL_NEAR_IN_TEXT]
+    if "|" in text:
+        quick_looks += (_EMPTY_FIELD_FROM_PIPE, _EMPTY_FIELD_FROM_TAB)
+    if "\t" in text:
+        quick_looks.append(_EMPTY_INSIDE_IN_TEXT)
+    for quick_look in quick_looks:
+        starts |= _line_starts(text, (match.start() for match in quick_look.finditer(text)))
+    lines = {}
+    for start in starts:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if "\t" in line or "|" in line:
+            written = _table_line(line)
+            if written != line:
+                lines[start] = written
+    return _rewritten(text, lines)
+
+
+def _occurrences(text: str, literal: str) -> Iterator[int]:
+    """Where ``literal`` is in ``text``, in order."""
+    at = text.find(literal)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + 1)
+
+
+def _line_starts(text: str, positions: Iterable[int]) -> set[int]:
+    """The start of the line holding each of ``positions`` (in ascending order).
+
+    Each line is looked for once, from where the line before ends: linear in the text, however
+    many positions a line holds.
+    """
+    starts = set()
+    end = -1  # where the line last found ends (its line break), or -1
+    for at in positions:
+        if at > end:
+            start = text.rfind("\n", end + 1, at) + 1 or end + 1
+            starts.add(start)
+            end = text.find("\n", at)
+            if end < 0:
+                break
+    return starts
+
+
+def _table_lines_one_by_one(text: str) -> str:
+    """:func:`_table_lines` by a loop over the lines (the definition it is checked against)."""
+    lines = text.split("\n")
     for number, line in enumerate(lines):
         if "\t" in line or "|" in line:
             lines[number] = _table_line(line)
