@@ -192,11 +192,11 @@ def test_the_fixtures_table_lines_are_written_as_one_by_one() -> None:
 def test_the_other_spaces_are_all_white_space_but_space_tab_and_line_feed() -> None:
     import re
 
-    from govinfo_report.normalize import OTHER_SPACES
+    from govinfo_report.normalize import _OTHER_SPACES
 
     spaces = {chr(code) for code in range(0x110000) if re.fullmatch(r"\s", chr(code))}
-    assert set(OTHER_SPACES) == spaces - {" ", "\t", "\n"}
-    assert len(OTHER_SPACES) == len(set(OTHER_SPACES))
+    assert set(_OTHER_SPACES) == spaces - {" ", "\t", "\n"}
+    assert len(_OTHER_SPACES) == len(set(_OTHER_SPACES))
 
 
 _PAGE_TEXT = st.lists(

@@ -287,7 +287,7 @@ _SEVERAL_NEAR_BY_SPACE = re.compile(
     rf" (?<=[\d{re.escape(VALUE_LAST_CHARACTERS)}] ) *[\d{re.escape(VALUE_FIRST_CHARACTERS)}]"
 )
 #: The white space (``\s``) other than the space, tab and line feed (tests/test_normalize.py checks).
-OTHER_SPACES = (
+_OTHER_SPACES = (
     "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680"
     + "".join(map(chr, range(0x2000, 0x200B)))
     + "\u2028\u2029\u202f\u205f\u3000"
@@ -314,7 +314,7 @@ def _table_lines(text: str) -> str:
     for literal in ("---", "<"):
         starts |= _line_starts(text, _occurrences(text, literal))
     starts.update(match.start() + 1 for match in _LONE_PIPE_AFTER_BREAK.finditer(text))
-    only_spaces = not any(space in text for space in OTHER_SPACES)
+    only_spaces = not any(space in text for space in _OTHER_SPACES)
     quick_looks = [_SEVERAL_NEAR_BY_SPACE if only_spaces else _SEVERAL_NEAR_IN_TEXT]
     if "|" in text:
         quick_looks += (_EMPTY_FIELD_FROM_PIPE, _EMPTY_FIELD_FROM_TAB)
