@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from lark import Token, Transformer, Tree
 
@@ -151,14 +151,26 @@ class _RowReading(NamedTuple):
     spec: RowSpec
     keys: tuple[CellKey, ...]
     plain: tuple[Any, ...] | None
+    #: The one conversion of every cell's plain digits where they all convert alike, else ``None``.
+    each: Any
 
 
-@cache
 def _reading(terminal: str, cls: type) -> _RowReading | None:
     spec = _row_of(terminal, cls)
     if spec is None:
         return None
-    return _RowReading(spec, tuple(cell.key for cell in spec.cells), _plain_conversions(spec.cells))
+    plain = _plain_conversions(spec.cells)
+    each = plain[0] if plain and len(set(plain)) == 1 else None
+    return _RowReading(spec, tuple(cell.key for cell in spec.cells), plain, each)
+
+
+@cache
+def _table_plan(classes: tuple[type, ...], labels: tuple[str, ...]) -> tuple[type, tuple[_RowReading, ...]]:
+    """The class of a table whose rows have ``labels`` (terminal names), and how to read each row."""
+    cls = _table_class(classes, labels)
+    readings = tuple(_reading(label, cls) for label in labels)
+    assert None not in readings  # (the class has a row for every label)
+    return cls, cast(tuple[_RowReading, ...], readings)
 
 
 def _plain_conversions(cells: Sequence[CellSpec]) -> tuple[Any, ...] | None:
@@ -293,21 +305,28 @@ class ReportTransformer(Transformer[Token, Report]):
         )
 
     def _table(self, number: int, rows: Sequence[_Row]) -> object:
-        cls = _table_class(self._edition.table(number).classes, tuple(row.label.type for row in rows))
+        cls, readings = _table_plan(
+            self._edition.table(number).classes, tuple(row.label.type for row in rows)
+        )
         values: dict[CellKey, Value] = {}
         skipped = self._skipped_starts
-        for row in rows:
-            reading = _reading(row.label.type, cls)
-            assert reading is not None
+        for row, reading in zip(rows, readings, strict=True):
             row_spec = reading.spec
             token = row.cells
             if token is not None and skipped and self._skipped_between(row.label.end_pos, token.start_pos):
                 self._unplaced(token, f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行")
                 continue
-            plain = _plain_values((token,), reading.plain) if token is not None else None
-            if plain is not None:
-                values.update(zip(reading.keys, plain, strict=True))
-                continue
+            if token is not None and reading.plain is not None and _PLAIN_RUN.fullmatch(token):
+                # (What _plain_values reads, for one run.)
+                texts = _DIGITS.findall(token)
+                if len(texts) == len(reading.keys):
+                    converted = (
+                        map(reading.each, texts)
+                        if reading.each is not None
+                        else [to(text) for to, text in zip(reading.plain, texts, strict=True)]
+                    )
+                    values.update(zip(reading.keys, converted, strict=True))
+                    continue
             where = f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
             try:
                 cells = resolve_cells(split_cells(token), len(row_spec.cells), where, row.label, self._lines)
