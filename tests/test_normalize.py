@@ -64,6 +64,13 @@ def test_an_enumerator_comma_after_a_digit_becomes_a_point_and_nothing_else_chan
     assert _ENUMERATOR.sub(".", text) == expected
 
 
+def test_only_the_lines_that_are_page_numbers_are_blanked() -> None:
+    # Read off the layouts of page footers: "- 3 -", "第3页 共6页" alone on a line are blanked;
+    # a dash or 页 in a line of text or a table row leaves it as it is.
+    text = "甲-乙\n- 3 -\n规章 — 0\n第3页 共6页\n共6页"
+    assert normalize(text) == "甲-乙\n     \n规章 — 0\n       \n共6页"
+
+
 def test_a_page_number_between_en_dashes_is_blanked_as_between_hyphens() -> None:
     # No other dash or 页 in the text: the en dash alone must make the page number be looked for.
     assert normalize("甲\n– 3 –\n乙") == "甲\n     \n乙"

@@ -55,7 +55,7 @@ This module also owns the one decision about characters (docs/robustness.md):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from .errors import ParseError
 from .values import EMPTY, VALUE_FIRST_CHARACTERS, VALUE_LAST_CHARACTERS, VALUE_PATTERN, VALUE_TRANSLATION
@@ -245,18 +245,13 @@ def _blank_page_numbers(text: str) -> str:
     is tried once (the substitution tried ``^`` at every position of the text: 25–50 µs for
     a report, this 2–5 µs).
     """
-    found: dict[int, int] = {}  # the start of each line tried: its end, where it is a page number
-    for mark in _PAGE_NUMBER_MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            start = text.rfind("\n", 0, at) + 1
-            end = text.find("\n", at)
-            if end < 0:
-                end = len(text)
-            if start not in found:
-                found[start] = end if PAGE_NUMBER.match(text, start, end) else -1
-            at = text.find(mark, end)
-    return _rewritten(text, {start: " " * (end - start) for start, end in found.items() if end >= 0})
+    blanks = {}
+    for start in set().union(*(_lines_holding(text, mark) for mark in _PAGE_NUMBER_MARKS)):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if PAGE_NUMBER.match(text, start, end):
+            blanks[start] = " " * (end - start)
+    return _rewritten(text, blanks)
 
 
 def _rewritten(text: str, lines: dict[int, str]) -> str:
@@ -310,9 +305,7 @@ def _table_lines(text: str) -> str:
     every line with a quick look at each cost 1–2 µs a line: half a parse for a text of a cell
     per line).  ``tests/test_normalize.py`` checks it against the loop.
     """
-    starts = {0}
-    for literal in ("---", "<"):
-        starts |= _line_starts(text, _occurrences(text, literal))
+    starts = {0} | _lines_holding(text, "---") | _lines_holding(text, "<")
     starts.update(match.start() + 1 for match in _LONE_PIPE_AFTER_BREAK.finditer(text))
     only_spaces = not any(space in text for space in _OTHER_SPACES)
     quick_looks = [_SEVERAL_NEAR_BY_SPACE if only_spaces else _SEVERAL_NEAR_IN_TEXT]
@@ -333,12 +326,18 @@ def _table_lines(text: str) -> str:
     return _rewritten(text, lines)
 
 
-def _occurrences(text: str, literal: str) -> Iterator[int]:
-    """Where ``literal`` is in ``text``, in order."""
+def _lines_holding(text: str, literal: str) -> set[int]:
+    """The start of each line holding ``literal``: each line is looked at once (the search goes
+    on from its end), so linear however often a line holds it."""
+    starts = set()
     at = text.find(literal)
     while at >= 0:
-        yield at
-        at = text.find(literal, at + 1)
+        starts.add(text.rfind("\n", 0, at) + 1)
+        end = text.find("\n", at)
+        if end < 0:
+            break
+        at = text.find(literal, end)
+    return starts
 
 
 def _line_starts(text: str, positions: Iterable[int]) -> set[int]:

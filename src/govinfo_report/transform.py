@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple, cast
@@ -179,9 +179,12 @@ def _plain_conversions(cells: Sequence[CellSpec]) -> tuple[Any, ...] | None:
     return None if None in kinds else kinds
 
 
-def _plain_values(tokens: Sequence[Token], conversions: tuple[Any, ...] | None) -> list[Value] | None:
+def _plain_values(
+    tokens: Sequence[Token], conversions: tuple[Any, ...] | None, each: Any = None
+) -> Iterable[Value] | None:
     """The values of runs of cells printed as plain digits, one per column, as :func:`resolve_cells`
-    and :func:`cell_value` read them; ``None`` for any other runs (those take the general way)."""
+    and :func:`cell_value` read them; ``None`` for any other runs (those take the general way).
+    ``each``: the one conversion of every column, where they all convert alike (no list is built)."""
     if conversions is None:
         return None
     texts: list[str] = []
@@ -191,6 +194,8 @@ def _plain_values(tokens: Sequence[Token], conversions: tuple[Any, ...] | None) 
         texts += _DIGITS.findall(token)
     if len(texts) != len(conversions):
         return None
+    if each is not None:
+        return map(each, texts)
     return [convert(text) for convert, text in zip(conversions, texts, strict=True)]
 
 
@@ -316,17 +321,10 @@ class ReportTransformer(Transformer[Token, Report]):
             if token is not None and skipped and self._skipped_between(row.label.end_pos, token.start_pos):
                 self._unplaced(token, f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行")
                 continue
-            if token is not None and reading.plain is not None and _PLAIN_RUN.fullmatch(token):
-                # (What _plain_values reads, for one run.)
-                texts = _DIGITS.findall(token)
-                if len(texts) == len(reading.keys):
-                    converted = (
-                        map(reading.each, texts)
-                        if reading.each is not None
-                        else [to(text) for to, text in zip(reading.plain, texts, strict=True)]
-                    )
-                    values.update(zip(reading.keys, converted, strict=True))
-                    continue
+            plain = _plain_values((token,), reading.plain, reading.each) if token is not None else None
+            if plain is not None:
+                values.update(zip(reading.keys, plain, strict=True))
+                continue
             where = f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
             try:
                 cells = resolve_cells(split_cells(token), len(row_spec.cells), where, row.label, self._lines)
