@@ -66,3 +66,17 @@ def test_error_exits_2_without_traceback(tmp_path: Path) -> None:
 def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["parse", str(tmp_path / "nope.txt")]) == 2
     assert "无法读取文件" in capsys.readouterr().err
+
+
+def test_one_file_starts_no_worker_machinery(tmp_path: Path) -> None:
+    # A single file is parsed in the command's own process: multiprocessing (and the Word
+    # and web libraries) are imported only when they are needed.
+    out = tmp_path / "out.jsonl"
+    code = (
+        "import sys; from govinfo_report.cli import main; "
+        f"status = main(['parse', {str(SEED)!r}, '--format', 'jsonl', '-o', {str(out)!r}]); "
+        "print(status, sorted(m for m in ('multiprocessing', 'docx', 'lxml') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "[]"]
+    assert json.loads(out.read_text(encoding="utf-8"))["agency"] == "中卫市人民政府办公室"  # (the seed's title)

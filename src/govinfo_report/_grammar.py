@@ -13,6 +13,7 @@ import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from lark import Lark, Token
 
@@ -118,6 +119,38 @@ def lark_parser() -> Lark:
         # Lark keeps the analysed parser in a file in the temporary directory,
         # keyed by the grammar's hash, so later processes start ~5x faster.
         cache=True,
+    )
+
+
+@cache
+def token_only_rules() -> frozenset[str]:
+    """The rules whose trees hold tokens only (a row, a narrative section, table 4): no
+    expansion of theirs, nor of the inlined rules (``_name``) they take in, has a rule
+    that makes a tree of its own.  The Transformer hands such a tree's own list of tokens
+    to the rule's method (tests/test_transform.py)."""
+    by_origin: dict[str, list[Any]] = {}
+    origins_of: dict[str, set[str]] = {}  # a tree's name (a rule, or its alias) → the rules making it
+    for rule in parser().rules:
+        assert not rule.options.expand1  # (no ``?rule``: a tree is never replaced by its child)
+        by_origin.setdefault(rule.origin.name, []).append(rule)
+        if not rule.origin.name.startswith("_"):
+            origins_of.setdefault(rule.alias or rule.origin.name, set()).add(rule.origin.name)
+
+    def holds_trees(name: str, seen: frozenset[str]) -> bool:
+        for rule in by_origin[name]:
+            for symbol in rule.expansion:
+                if symbol.is_term:
+                    continue
+                if not symbol.name.startswith("_"):
+                    return True  # (a rule of its own, itself included: a tree)
+                if symbol.name not in seen and holds_trees(symbol.name, seen | {symbol.name}):
+                    return True
+        return False
+
+    return frozenset(
+        name
+        for name, origins in origins_of.items()
+        if not any(holds_trees(origin, frozenset([origin])) for origin in origins)
     )
 
 

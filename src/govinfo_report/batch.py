@@ -28,14 +28,12 @@ import contextlib
 import csv
 import errno
 import io
-import multiprocessing
 import os
 import signal
 import stat
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -49,6 +47,9 @@ from .records import diagnostic_record, error_record
 from .rules import validate
 from .serialize import dumps, to_dict
 from .values import format_value
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 __all__ = [
     "CELLS_HEADER",
@@ -390,6 +391,8 @@ class _Pool:
     """Supervised workers; results come back in input order."""
 
     def __init__(self, size: int) -> None:
+        import multiprocessing  # (when workers are needed: a single file does without)
+
         self._context = multiprocessing.get_context()
         self._size = size
         self._workers: list[_Worker] = []
@@ -448,6 +451,8 @@ class _Pool:
             if worker.held:
                 owners[worker.connection] = owners[worker.process.sentinel] = worker
         dead: list[_Worker] = []
+        from multiprocessing.connection import wait
+
         for item in wait(list(owners)):
             worker = owners[item]
             if item is worker.connection and self._receive(worker, done):

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, cast
 
 from lark import Token, Transformer, Tree
 
-from ._grammar import labels
+from ._grammar import labels, token_only_rules
 from .editions import EDITION_2021, TABLE_NAMES, Edition
 from .errors import CellCountError, CellValueError, ParseError, excerpt_near
 from .layout import CellKey, CellSpec, RowSpec, build_table, row_specs
@@ -261,6 +261,7 @@ class ReportTransformer(Transformer[Token, Report]):
         self._lenient = lenient
         self._exact = exact_paragraphs
         self._skipped_starts = [start for start, _ in skipped]
+        self._token_only = token_only_rules()
         #: What lenient parsing could not read (strict parsing raises instead).
         self.diagnostics: list[Diagnostic] = []
 
@@ -346,7 +347,14 @@ class ReportTransformer(Transformer[Token, Report]):
         return report
 
     def _apply(self, tree: Tree[Token]) -> Any:
-        children = [self._apply(child) if isinstance(child, Tree) else child for child in tree.children]
+        # A tree of tokens only (a row, a run of narrative) goes to its method as it is.
+        token_only = self._token_only
+        children = [
+            (getattr(self, child.data)(child.children) if child.data in token_only else self._apply(child))
+            if isinstance(child, Tree)
+            else child
+            for child in tree.children
+        ]
         return getattr(self, tree.data)(children)
 
     # -- rules -------------------------------------------------------------
