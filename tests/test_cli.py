@@ -79,4 +79,5 @@ def test_one_file_starts_no_worker_machinery(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "[]"]
-    assert json.loads(out.read_text(encoding="utf-8"))["agency"] == "中卫市人民政府办公室"  # (the seed's title)
+    # The body named before the seed's title, as a person reads it.
+    assert json.loads(out.read_text(encoding="utf-8"))["agency"] == "中卫市人民政府办公室"
