@@ -112,6 +112,23 @@ def test_narrative_that_starts_with_a_number_is_narrative() -> None:
     assert _same_tree("\n".join(lines))
 
 
+@pytest.mark.parametrize(
+    "gap",
+    ["\n\n\n\n", "\n | \n\t\n", "\n" * 12],
+    ids=["blank lines", "pipes and tabs", "many blank lines"],
+)
+def test_tokens_after_several_line_breaks_stand_where_the_reference_puts_them(gap: str) -> None:
+    # A token's line and column are looked up in a table of line starts: after a run of
+    # blank lines, lines of pipes and a row of cells broken over lines, as the reference counts.
+    text = seed_text(SEED_NAMES[0]).replace("\n四、", gap + "四、", 1)
+    row = "（七）总计 28 3 0 0 0 0 31"  # (the seed's row, as printed)
+    assert row in text
+    text = text.replace(row, "（七）总计" + gap + "28 3\n0 0" + gap + "0 0 31", 1)
+    assert _same_tree(text)
+    total = gr.parse(text).applications.outcomes.total
+    assert (total.natural_person, total.commercial, total.total) == (28, 3, 31)
+
+
 # ---------------------------------------------------------------------------
 # Generated reports in every layout, and damaged seeds
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, partial
+from itertools import accumulate
 from typing import Any
 
 from lark import Token, Tree
@@ -260,7 +261,10 @@ def fast_tree(text: str, edition: Edition) -> Tree[Token] | None:
     values: list[Any] = []
     new = str.__new__
     position = 0
-    line, line_start = 1, 0
+    # Where each line starts, and past the end one more (so that the loops below stop there):
+    # a token's line and column are looked up, not counted, as the reading moves down.
+    starts = [0, *accumulate(len(piece) + 1 for piece in text.split("\n"))]
+    line, line_start, next_start = 1, 0, starts[1]
     token = None
     while True:
         found = (scanners.get(states[-1]) or scanner(states[-1]))(text, position)
@@ -271,21 +275,20 @@ def fast_tree(text: str, edition: Edition) -> Tree[Token] | None:
         else:
             kind = found.lastgroup
             start, end = found.span(kind)  # the token; before it, what was ignored
-            if start > position:  # (white space, line breaks, pipes)
-                breaks = text.count("\n", position, start)
-                if breaks:
-                    line += breaks
-                    line_start = text.rindex("\n", position, start) + 1
+            while start >= next_start:  # (before it, a line break: white space, pipes, blank lines)
+                line_start = next_start
+                line += 1
+                next_start = starts[line]
             value = text[start:end]
             position = end
             token = new(Token, value)
             token.type, token.value, token.start_pos = kind, value, start
             token.line, token.column = line, start - line_start + 1
             if kind in newline_types:
-                breaks = value.count("\n")
-                if breaks:
-                    line += breaks
-                    line_start = start + value.rindex("\n") + 1
+                while end >= next_start:  # (a line break inside it)
+                    line_start = next_start
+                    line += 1
+                    next_start = starts[line]
             token.end_line, token.end_column, token.end_pos = line, position - line_start + 1, position
             if kind in callbacks:
                 token = callbacks[kind](token)
