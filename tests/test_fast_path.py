@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
@@ -127,6 +128,26 @@ def test_tokens_after_several_line_breaks_stand_where_the_reference_puts_them(ga
     assert _same_tree(text)
     total = gr.parse(text).applications.outcomes.total
     assert (total.natural_person, total.commercial, total.total) == (28, 3, 31)
+
+
+def test_the_fast_path_keeps_no_table_of_lines() -> None:
+    # Positions are found as the reading moves down: half a million blank lines inside
+    # table 3 cost the fast path no memory of their own (a table of line starts would
+    # hold ~24 MB of them), and are counted right.
+    text = normalize(seed_text(SEED_NAMES[0]).replace("\n（七）总计", "\n" * 500_000 + "（七）总计", 1))
+    edition = _edition(text)
+    assert fast_tree(text, edition) is not None  # (its scanners built: they are kept for later parses)
+    tracemalloc.start()
+    try:
+        tree = fast_tree(text, edition)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert tree is not None
+    assert peak < 2_000_000
+    total = next(token for token in tree.scan_values(lambda v: isinstance(v, Token)) if token == "（七）总计")
+    row = seed_text(SEED_NAMES[0]).split("\n").index("（七）总计 28 3 0 0 0 0 31") + 1
+    assert total.line == row + 499_999  # (the line break before the row became 500,000)
 
 
 # ---------------------------------------------------------------------------

@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import re
 from functools import cache, partial
-from itertools import accumulate
 from typing import Any
 
 from lark import Token, Tree
@@ -261,10 +260,11 @@ def fast_tree(text: str, edition: Edition) -> Tree[Token] | None:
     values: list[Any] = []
     new = str.__new__
     position = 0
-    # Where each line starts, and past the end one more (so that the loops below stop there):
-    # a token's line and column are looked up, not counted, as the reading moves down.
-    starts = [0, *accumulate(len(piece) + 1 for piece in text.split("\n"))]
-    line, line_start, next_start = 1, 0, starts[1]
+    # The line being read, where it starts and where the next one starts (past the end: none,
+    # so that the loops below stop there): each line break is found once, as the reading moves
+    # down the text, and a token's line and column are then known without counting.
+    past_end = len(text) + 1
+    line, line_start, next_start = 1, 0, text.find("\n") + 1 or past_end
     token = None
     while True:
         found = (scanners.get(states[-1]) or scanner(states[-1]))(text, position)
@@ -278,7 +278,7 @@ def fast_tree(text: str, edition: Edition) -> Tree[Token] | None:
             while start >= next_start:  # (before it, a line break: white space, pipes, blank lines)
                 line_start = next_start
                 line += 1
-                next_start = starts[line]
+                next_start = text.find("\n", line_start) + 1 or past_end
             value = text[start:end]
             position = end
             token = new(Token, value)
@@ -288,7 +288,7 @@ def fast_tree(text: str, edition: Edition) -> Tree[Token] | None:
                 while end >= next_start:  # (a line break inside it)
                     line_start = next_start
                     line += 1
-                    next_start = starts[line]
+                    next_start = text.find("\n", line_start) + 1 or past_end
             token.end_line, token.end_column, token.end_pos = line, position - line_start + 1, position
             if kind in callbacks:
                 token = callbacks[kind](token)
