@@ -9,6 +9,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from lark import Token, Tree
 
 import govinfo_report as gr
 from govinfo_report.model import Applications, ProactiveDisclosure, Report, Source
@@ -38,6 +39,30 @@ def expected(name: str) -> dict[str, Any]:
 def variants() -> list[dict[str, Any]]:
     data: list[dict[str, Any]] = json.loads((VARIANTS / "variants.json").read_text(encoding="utf-8"))
     return data
+
+
+def variant_texts() -> dict[str, str]:
+    """The seeds and their layout variants (tests/fixtures/variants), by name."""
+    found = {name: seed_text(name) for name in SEED_NAMES}
+    for variant in variants():
+        found[variant["file"]] = (VARIANTS / variant["file"]).read_bytes().decode(variant["encoding"])
+    return found
+
+
+def tree_shape(tree: Tree[Token] | Token) -> Any:
+    """A parse tree as nested tuples, every token with its type, value and every position."""
+    if isinstance(tree, Token):
+        return (
+            tree.type,
+            str(tree),
+            tree.start_pos,
+            tree.line,
+            tree.column,
+            tree.end_line,
+            tree.end_column,
+            tree.end_pos,
+        )
+    return (tree.data, tuple(tree_shape(child) for child in tree.children))
 
 
 # Narrowing for the type checker: the seeds and most fixtures are 2021-layout reports.

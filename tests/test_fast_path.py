@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
-from lark import Token, Tree
+from lark import Token
 from lark.exceptions import UnexpectedInput
 
 import govinfo_report as gr
@@ -27,25 +27,9 @@ from govinfo_report.editions import EDITIONS, Edition
 from govinfo_report.normalize import normalize
 from govinfo_report.readers import read_document
 from govinfo_report.testing import reports
-from tests.conftest import SEED_NAMES, VARIANTS, damaged_seeds, seed_text, variants
+from tests.conftest import SEED_NAMES, damaged_seeds, seed_text, tree_shape, variant_texts
 
 parse_module = importlib.import_module("govinfo_report.parse")  # the attribute is the function
-
-
-def _shape(tree: Tree[Token] | Token) -> Any:
-    """A tree as nested tuples, every token with its type, value and every position."""
-    if isinstance(tree, Token):
-        return (
-            tree.type,
-            str(tree),
-            tree.start_pos,
-            tree.line,
-            tree.column,
-            tree.end_line,
-            tree.end_column,
-            tree.end_pos,
-        )
-    return (tree.data, tuple(_shape(child) for child in tree.children))
 
 
 def _edition(normalized: str) -> Edition:
@@ -54,7 +38,7 @@ def _edition(normalized: str) -> Edition:
 
 def _reference(normalized: str, edition: Edition) -> Any:
     try:
-        return _shape(parser().parse(normalized, start=edition.start))
+        return tree_shape(parser().parse(normalized, start=edition.start))
     except UnexpectedInput:
         return None
 
@@ -66,18 +50,11 @@ def _same_tree(text: str) -> bool:
     tree = fast_tree(normalized, edition)
     if tree is None:
         return False
-    assert _shape(tree) == _reference(normalized, edition), text[:200]
+    assert tree_shape(tree) == _reference(normalized, edition), text[:200]
     return True
 
 
-def _variant_texts() -> dict[str, str]:
-    found = {name: seed_text(name) for name in SEED_NAMES}
-    for variant in variants():
-        found[variant["file"]] = (VARIANTS / variant["file"]).read_bytes().decode(variant["encoding"])
-    return found
-
-
-VARIANT_TEXTS = _variant_texts()
+VARIANT_TEXTS = variant_texts()
 
 
 @pytest.mark.parametrize("name", sorted(VARIANT_TEXTS))
@@ -119,7 +96,7 @@ def test_narrative_that_starts_with_a_number_is_narrative() -> None:
     ids=["blank lines", "pipes and tabs", "many blank lines"],
 )
 def test_tokens_after_several_line_breaks_stand_where_the_reference_puts_them(gap: str) -> None:
-    # A token's line and column are looked up in a table of line starts: after a run of
+    # A token's line and column follow the line breaks the reading passes: after a run of
     # blank lines, lines of pipes and a row of cells broken over lines, as the reference counts.
     text = seed_text(SEED_NAMES[0]).replace("\n四、", gap + "四、", 1)
     row = "（七）总计 28 3 0 0 0 0 31"  # (the seed's row, as printed)

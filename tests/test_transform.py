@@ -20,18 +20,9 @@ from govinfo_report.normalize import normalize, split_lines
 from govinfo_report.recovery import Reading
 from govinfo_report.testing import reports
 from govinfo_report.transform import ReportTransformer
-from tests.conftest import SEED_NAMES, VARIANTS, seed_text, variants
+from tests.conftest import tree_shape, variant_texts
 
-
-def _texts() -> dict[str, str]:
-    """The seeds and their layout variants (tests/fixtures/variants)."""
-    found = {name: seed_text(name) for name in SEED_NAMES}
-    for variant in variants():
-        found[variant["file"]] = (VARIANTS / variant["file"]).read_bytes().decode(variant["encoding"])
-    return found
-
-
-_TEXTS = _texts()
+_TEXTS = variant_texts()
 
 
 def _trees(tree: Tree[Token]) -> list[Tree[Token]]:
@@ -90,11 +81,4 @@ def test_generated_reports_transform_as_lark_transforms_them(report: gr.Report) 
     assert ours == lark_s
     assert ours == report
     # The walk handed the rows' own lists of tokens to the methods: they are left as they were.
-    assert _shape(tree) == _shape(_tree(text))
-
-
-def _shape(tree: Tree[Token]) -> Any:
-    return (
-        tree.data,
-        [_shape(child) if isinstance(child, Tree) else (child.type, child) for child in tree.children],
-    )
+    assert tree_shape(tree) == tree_shape(_tree(text))
