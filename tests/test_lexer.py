@@ -14,7 +14,7 @@ from lark.utils import TextSlice
 
 import govinfo_report as gr
 from govinfo_report._grammar import labels, lark_parser, parser
-from govinfo_report._lexer import DispatchingLexer, first_characters
+from govinfo_report._lexer import DispatchingLexer, FirstCharacters, first_characters
 from govinfo_report.normalize import normalize
 from govinfo_report.testing import reports
 from tests.conftest import SEED_NAMES, damaged_seeds, seed_text
@@ -51,16 +51,35 @@ def test_every_state_dispatches() -> None:
 
 
 def test_first_characters() -> None:
-    assert first_characters("abc") == frozenset("a")
-    assert first_characters("(?:x|y)z") == frozenset("xy")
-    assert first_characters("a?b") == frozenset("ab")
-    assert first_characters("(?:#{1,6}[ \\t]*)?一") == frozenset("#一")
-    assert first_characters("(?!x)[ab]+") == frozenset("ab")
-    assert first_characters("[0-9]") == frozenset("0123456789")
+    def chars(text: str, digits: bool = False) -> FirstCharacters:
+        return FirstCharacters(frozenset(text), digits)
+
+    assert first_characters("abc") == chars("a")
+    assert first_characters("(?:x|y)z") == chars("xy")
+    assert first_characters("a?b") == chars("ab")
+    assert first_characters("(?:#{1,6}[ \\t]*)?一") == chars("#一")
+    assert first_characters("(?!x)[ab]+") == chars("ab")
+    assert first_characters("[0-9]") == chars("0123456789")
     assert first_characters("\\s*a") is None
     assert first_characters("[^a]") is None
     assert first_characters(".") is None
     assert first_characters("(?i:a)") is None
+    # ``\d``: every decimal digit, without listing them; ``\D`` and ``\w``: any character.
+    assert first_characters("\\d+|—") == chars("—", digits=True)
+    assert first_characters("[\\d,]") == chars(",", digits=True)
+    assert first_characters("\\D") is None
+    assert first_characters("\\w") is None
+
+
+def test_first_digits_are_what_backslash_d_matches() -> None:
+    first = first_characters("\\d")
+    assert first is not None
+    for character in ["0", "9", "３", "٣", "৫"]:  # ASCII, full-width, Arabic-Indic, Bengali
+        assert re.fullmatch("\\d", character)
+        assert character in first
+    for character in ["a", "一", "—", "", "¹", "Ⅳ", "12"]:  # superscripts and numerals are not decimal
+        assert re.fullmatch("\\d", character) is None
+        assert character not in first
 
 
 @pytest.mark.parametrize("name", SEED_NAMES)
@@ -93,6 +112,8 @@ _PIECES = [
     "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
     "文字",
     "1.",
+    "３",  # full-width and Arabic-Indic digits: ``\d`` matches them, Lark's scanners read them as cells
+    "٣",
     "（",
     "#",
     "*",

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.narrative import narrative, paragraphs, wrap_width
+from govinfo_report.narrative import is_cjk, narrative, paragraphs, wrap_width
 from tests.conftest import SEED_NAMES, seed_text
 
 
@@ -85,3 +85,23 @@ def test_subsection_text_round_trips_the_printed_paragraph() -> None:
     assert sub.number == "（二）"
     assert sub.title == "依申请公开情况"
     assert sub.text == "（二）依申请公开情况。严格按照规定。\n第二段。"
+
+
+def test_cjk_characters_and_marks_join_without_a_space() -> None:
+    # CJK, compatibility ideographs, CJK stops, quotes and brackets, U+2E80
+    for character in "一政龥豈。、“”《》〈〉⺀":
+        assert is_cjk(character), character
+    # Latin, full-width forms, hangul, the ranges' ends
+    for character in "aZ1 ,.，（）!ｱ가\u2e7f\ua000\ufb00":
+        assert not is_cjk(character), repr(character)
+
+
+def test_a_line_break_between_cjk_characters_joins_them() -> None:
+    # unwrapped lines: a line without closing punctuation runs on into the next one when CJK
+    # stands on both sides of the break; Latin text on either side ends the paragraph there
+    joined = paragraphs(["本机关全年主动公开", "政府信息120条。"], None)
+    assert joined == ["本机关全年主动公开政府信息120条。"]
+    assert paragraphs(["网址为www.example.gov.cn", "政府信息120条。"], None) == [
+        "网址为www.example.gov.cn",
+        "政府信息120条。",
+    ]

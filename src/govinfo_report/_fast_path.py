@@ -47,7 +47,7 @@ from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
 from lark.parsers.lalr_analysis import Shift
 
 from ._grammar import parser
-from ._lexer import first_characters
+from ._lexer import FirstCharacters, first_characters
 from .editions import Edition
 
 __all__ = ["fast_tree"]
@@ -95,7 +95,7 @@ class _Machine:
         self.scanners: dict[Any, Any] = {}
         self._by_terminals: dict[tuple[frozenset[str] | tuple[str, ...], str], Any] = {}
         #: Each terminal's first characters, once worked out (``None``: any).
-        self._first: dict[str, frozenset[str] | None] = {}
+        self._first: dict[str, FirstCharacters | None] = {}
 
     def _sections(self, start: str) -> list[set[Any]]:
         """The states of each section: reachable from where a heading was read, up to the next heading."""

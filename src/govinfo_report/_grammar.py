@@ -163,10 +163,12 @@ def heading_pattern() -> re.Pattern[str]:
 
 @cache
 def _heading_starts() -> frozenset[str] | None:
-    """Every character a heading line can begin with (``None``: any)."""
+    """Every character a heading line can begin with (``None``: any; a plain set, as it is
+    looked up for every line of narrative)."""
     from ._lexer import first_characters
 
-    return first_characters(heading_pattern().pattern)
+    first = first_characters(heading_pattern().pattern)
+    return None if first is None or first.digits else first.characters
 
 
 def _headings_stand_out(token: Token) -> Token:

@@ -25,19 +25,18 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, NoReturn
 
+import attrs
 from lark import Lark, Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 from lark.lexer import BasicLexer, ContextualLexer, LexerState, TerminalDef, _create_unless
 from lark.utils import TextSlice
 
-__all__ = ["DispatchingLexer", "LeanContextualLexer", "first_characters", "install"]
+__all__ = ["DispatchingLexer", "FirstCharacters", "LeanContextualLexer", "first_characters", "install"]
 
 # The standard library's own parser of regular expressions (what ``re.compile`` runs).
 sre_parse: Any = importlib.import_module("re._parser")
 sre: Any = importlib.import_module("re._constants")
 
-#: Stands for "any character" in a set of first characters.
-ANY: frozenset[str] | None = None
 # Terminals with longer patterns are compiled on their own, once, and shared by every state.
 _LARGE = 100
 # Character ranges up to this size are listed; wider ones count as "any character".
@@ -46,11 +45,37 @@ _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 
 
-def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+@attrs.frozen
+class FirstCharacters:
+    """The characters a match can begin with: ``characters``, and every decimal digit when
+    ``digits`` (``\\d``: the Unicode digits ``str.isdecimal`` knows, ``３`` and ``٣`` as well
+    as ``3``, too many to list).  ``character in first`` says whether a match may begin with it.
+    """
+
+    characters: frozenset[str]
+    digits: bool = False
+
+    def __contains__(self, character: object) -> bool:
+        if character in self.characters:
+            return True
+        return self.digits and isinstance(character, str) and len(character) == 1 and character.isdecimal()
+
+    def __or__(self, other: FirstCharacters) -> FirstCharacters:
+        return FirstCharacters(self.characters | other.characters, self.digits or other.digits)
+
+
+#: Stands for "any character" among first characters.
+ANY: FirstCharacters | None = None
+_NONE = FirstCharacters(frozenset())
+_DIGITS = FirstCharacters(frozenset(), digits=True)
+
+
+def first_characters(pattern: str, flags: int = 0) -> FirstCharacters | None:
     """Every character a match of ``pattern`` can begin with; ``None`` when that may be any.
 
-    A superset: zero-width assertions are passed over, character classes, categories
-    (``\\s``, ``\\d``) and negations count as any character.
+    A superset: zero-width assertions are passed over; ``\\d`` counts as every decimal
+    digit; other categories (``\\s``, ``\\w``), negations and wide ranges count as any
+    character.
     """
     if flags & re.IGNORECASE:
         return ANY
@@ -64,26 +89,26 @@ def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return found
 
 
-def _first(items: list[tuple[Any, Any]]) -> tuple[frozenset[str] | None, bool]:
+def _first(items: list[tuple[Any, Any]]) -> tuple[FirstCharacters | None, bool]:
     """(first characters, whether the sequence can match the empty string)."""
-    result: set[str] = set()
+    result = _NONE
     for op, av in items:
         found, empty = _first_of(op, av)
         if found is None:
             return ANY, False
         result |= found
         if not empty:
-            return frozenset(result), False
-    return frozenset(result), True
+            return result, False
+    return result, True
 
 
-def _first_of(op: Any, av: Any) -> tuple[frozenset[str] | None, bool]:
+def _first_of(op: Any, av: Any) -> tuple[FirstCharacters | None, bool]:
     if op is sre.LITERAL:
-        return frozenset(chr(av)), False
+        return FirstCharacters(frozenset(chr(av))), False
     if op is sre.IN:
         return _charset(av), False
     if op is sre.BRANCH:
-        result: set[str] = set()
+        result = _NONE
         empty = False
         for branch in av[1]:
             found, can_be_empty = _first(list(branch))
@@ -91,7 +116,7 @@ def _first_of(op: Any, av: Any) -> tuple[frozenset[str] | None, bool]:
                 return ANY, False
             result |= found
             empty = empty or can_be_empty
-        return frozenset(result), empty
+        return result, empty
     if op is sre.SUBPATTERN:
         _, add_flags, _, sub = av
         if add_flags & re.IGNORECASE:
@@ -104,20 +129,23 @@ def _first_of(op: Any, av: Any) -> tuple[frozenset[str] | None, bool]:
         found, empty = _first(list(sub))
         return found, empty or low == 0
     if op in _ZERO_WIDTH:
-        return frozenset(), True
+        return _NONE, True
     return ANY, False  # ANY, NOT_LITERAL, group references …
 
 
-def _charset(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+def _charset(items: list[tuple[Any, Any]]) -> FirstCharacters | None:
     result: set[str] = set()
+    digits = False
     for op, av in items:
         if op is sre.LITERAL:
             result.add(chr(av))
         elif op is sre.RANGE and av[1] - av[0] <= _WIDEST_RANGE:
             result.update(chr(code) for code in range(av[0], av[1] + 1))
-        else:  # NEGATE, CATEGORY, a wide range
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            digits = True
+        else:  # NEGATE, another category, a wide range
             return ANY
-    return frozenset(result)
+    return FirstCharacters(frozenset(result), digits)
 
 
 @cache
@@ -127,7 +155,7 @@ def _compiled(terminals: tuple[tuple[str, str], ...], flags: int) -> re.Pattern[
 
 
 @cache
-def _first_of_terminal(regexp: str, flags: int) -> frozenset[str] | None:
+def _first_of_terminal(regexp: str, flags: int) -> FirstCharacters | None:
     return first_characters(regexp, flags)
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from .._grammar import parser
 from ..editions import get_edition
 from ..model import Narrative, Report, Subsection
-from ..narrative import CJK, SENTENCE_END, SUBSECTION_NUMBER, display_width
+from ..narrative import SENTENCE_END, SUBSECTION_NUMBER, display_width, is_cjk
 from ..normalize import MARKDOWN_RULE, printable
 from ..transform import HEADING_MARKUP, TITLE_YEAR
 from .layout import format_cell, printed_rows
@@ -171,7 +171,7 @@ def text_layout_problems(report: Report) -> list[str]:
             if not line or not following:
                 continue
             closed = own_heading or SENTENCE_END.search(line) is not None
-            if not closed and CJK.match(line[-1]) and CJK.match(following[0]):
+            if not closed and is_cjk(line[-1]) and is_cjk(following[0]):
                 problems.append(f"{name}：段落“{line[-20:]}”未以句末标点结束，会与下一段连成一段")
         open_sentences += sum(
             1 for line, own_heading in lines if not own_heading and not SENTENCE_END.search(line)
