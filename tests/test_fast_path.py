@@ -20,6 +20,7 @@ from lark import Token
 from lark.exceptions import UnexpectedInput
 
 import govinfo_report as gr
+from govinfo_report import _fast_path
 from govinfo_report._fast_path import fast_tree
 from govinfo_report._grammar import parser
 from govinfo_report.detect import detect_edition
@@ -105,6 +106,27 @@ def test_tokens_after_several_line_breaks_stand_where_the_reference_puts_them(ga
     assert _same_tree(text)
     total = gr.parse(text).applications.outcomes.total
     assert (total.natural_person, total.commercial, total.total) == (28, 3, 31)
+
+
+def test_a_run_of_cells_is_compiled_once_whatever_digit_it_begins_with() -> None:
+    # CELLS can begin with any digit, and with marks: in a table it would be in the pattern
+    # of every such character, beside the labels that begin with it ("1." … "9." in table 3).
+    # It has a pattern of its own, shared, and is tried in Lark's order after those labels.
+    for text in VARIANT_TEXTS.values():
+        assert _same_tree(text)
+    machine = _fast_path._machine(EDITIONS["2021"].start)
+    joined = [names for names, _ in machine._by_terminals if "CELLS" in names]
+    assert joined == [("CELLS",)]
+    # at a digit in table 3 the labels that begin with it are tried first ("1.申请人无正当理由
+    # 逾期不补正……" and its cells "0 0 0 0 0 0 / 0" as printed), then the run of cells
+    # ("（七）总计 28 3 0 0 0 0 31": "28" begins like "2.申请人逾期未按收费通知……")
+    text = seed_text(SEED_NAMES[0])
+    assert "\n1.申请人无正当理由逾期不补正" in text
+    assert "（七）总计 28 3" in text
+    outcomes = gr.parse(text).applications.outcomes
+    assert isinstance(outcomes.other, gr.OtherHandling)
+    assert (outcomes.other.no_correction.natural_person, outcomes.other.no_correction.total) == (0, 0)
+    assert (outcomes.total.natural_person, outcomes.total.commercial, outcomes.total.total) == (28, 3, 31)
 
 
 def test_the_fast_path_keeps_no_table_of_lines() -> None:

@@ -5,8 +5,9 @@ parser's state accepts and tries only those.  Most of a report's tokens stand in
 states whose terminals are table labels, column headers and runs of cells; for
 those the fast path passes over the white space Lark ignores and tries, in one regular
 expression, **every** terminal of the section's states but ``TEXT_LINE`` that can begin
-with the character there — in Lark's own order (priority, then length) — and hands the
-token to Lark's
+with the character there — in Lark's own order (priority, then length; a terminal that can
+begin with any digit, the run of cells, has a pattern of its own, tried in its place in that
+order) — and hands the token to Lark's
 LALR automaton: its parse table and its tree builder's callbacks, driven by the loop
 of Lark's ``ParserState.feed_token`` with each action looked up once (the grammar is
 still the one description of the layout).  States that accept narrative
@@ -125,7 +126,10 @@ class _Machine:
         joining them tries each in turn at every token: there the scanner passes over what
         is ignored, then tries only the terminals that can begin with the character it
         stands at (:func:`._lexer.first_characters`, a superset), in the same order — the
-        first of them that matches is the first of all that does.
+        first of them that matches is the first of all that does.  A terminal that can begin
+        with any digit (a run of cells) is in the patterns of ten characters or more, in every
+        table: it is compiled once, on its own, and tried in its place in that order
+        (:meth:`_pattern`).
         """
         accepted = frozenset(self._states[state])
         if _NARRATIVE in accepted:
@@ -141,13 +145,31 @@ class _Machine:
             character = text[at : at + 1]
             match = by_character.get(character)
             if match is None:
-                match = self._compile(self._beginning(names, character), "")
+                match = self._pattern(self._beginning(names, character))
                 if len(by_character) < _KNOWN_CHARACTERS:  # (memory stays bounded whatever is read)
                     by_character[character] = match
             return match(text, at)
 
         self.scanners[state] = dispatching
         return dispatching
+
+    def _pattern(self, names: tuple[str, ...]) -> Any:
+        """A scanner trying ``names`` in order: one pattern for each run of them, and one of its
+        own for each that can begin with any digit (shared by every scanner that tries it)."""
+        runs: list[tuple[str, ...]] = []
+        run: list[str] = []
+        for name in names:
+            first = self._first[name]
+            if first is not None and first.digits:
+                runs += [tuple(run), (name,)] if run else [(name,)]
+                run = []
+            else:
+                run.append(name)
+        if run or not runs:
+            runs.append(tuple(run))
+        if len(runs) == 1:
+            return self._compile(runs[0], "")
+        return partial(_first_match, tuple(self._compile(names, "") for names in runs))
 
     def _beginning(self, names: frozenset[str], character: str) -> tuple[str, ...]:
         """The terminals of ``names`` a token beginning with ``character`` can be, in Lark's order."""
@@ -240,6 +262,15 @@ _SKIP = re.compile(_IGNORED).match
 #: How many characters a table state's scanner remembers what to try at (labels, digits, marks
 #: begin a table's tokens: a few dozen).
 _KNOWN_CHARACTERS = 256
+
+
+def _first_match(scanners: tuple[Any, ...], text: str, position: int) -> Any:
+    """The first of the scanners' matches at ``position`` (``None``: none matches)."""
+    for scanner in scanners:
+        found = scanner(text, position)
+        if found:
+            return found
+    return None
 
 
 def _nothing(text: str, position: int) -> None:
