@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import subprocess
@@ -81,3 +82,31 @@ def test_one_file_starts_no_worker_machinery(tmp_path: Path) -> None:
     assert done.stdout.split() == ["0", "[]"]
     # The body named before the seed's title, as a person reads it.
     assert json.loads(out.read_text(encoding="utf-8"))["agency"] == "中卫市人民政府办公室"
+
+
+def test_the_program_freezes_what_is_alive_before_the_process_ends(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # run() is the program: main() with the real arguments, then gc.freeze(), so that the
+    # collections Python makes as it ends pass over what the imports made. main() itself,
+    # called by a program that goes on, leaves the collector alone.
+    from govinfo_report import cli
+
+    events: list[str] = []
+    monkeypatch.setattr(gc, "freeze", lambda: events.append("freeze"))
+    monkeypatch.setattr(sys, "argv", ["govinfo-report", "parse", str(SEED), "--format", "cells"])
+    assert main(["parse", str(SEED), "--format", "cells"]) == 0
+    assert events == []
+    capsys.readouterr()
+    assert cli.run() == 0
+    assert events == ["freeze"]
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert ["3", "一、本年新收政府信息公开申请数量", "自然人", "29"] in rows
+
+
+def test_python_m_and_the_script_run_the_program() -> None:
+    project = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    assert 'govinfo-report = "govinfo_report.cli:run"' in project.read_text(encoding="utf-8")
+    command = [sys.executable, "-m", "govinfo_report", "parse", str(SEED)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout)["applications"]["new_received"]["total"] == 31

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import csv
 import inspect
 import io
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -117,6 +119,29 @@ def test_help_is_chinese_and_ends_with_examples(capsys: pytest.CaptureFixture[st
         examples = out.rsplit("示例：\n", 1)[1].splitlines()
         assert 2 <= len(examples) <= 3
         assert all(f"govinfo-report {module.NAME} " in line for line in examples)
+
+
+def test_a_command_line_is_read_alike_by_its_command_s_parser_alone() -> None:
+    # main() adds only the named command's arguments; every example of every command gives
+    # the same namespace and the same help as with all of them
+    full = _build_parser()
+    for module in COMMANDS:
+        alone = _build_parser(module.NAME)
+        for example in module.EXAMPLES:
+            pipeline = [shlex.split(part)[1:] for part in example.split("#")[0].split("|")]
+            words = next(words for words in pipeline if words[0] == module.NAME)
+            assert vars(alone.parse_args(words)) == vars(full.parse_args(words)), example
+        helps = []
+        for parser in (alone, full):
+            with pytest.raises(SystemExit), contextlib.redirect_stdout(io.StringIO()) as out:
+                parser.parse_args([module.NAME, "--help"])
+            helps.append(out.getvalue())
+        assert helps[0] == helps[1]
+        assert "-q, --quiet" in helps[0]
+    # the others are listed, not readable: the line names one command
+    assert "schema" in _build_parser("parse").format_help()
+    with pytest.raises(SystemExit):
+        _build_parser("parse").parse_args(["skeleton", "--agency", "某局", "--year", "2024"])
 
 
 def test_argparse_errors_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
