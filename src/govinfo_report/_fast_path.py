@@ -169,7 +169,7 @@ class _Machine:
             runs.append(tuple(run))
         if len(runs) == 1:
             return self._compile(runs[0], "")
-        return partial(_first_match, tuple(self._compile(names, "") for names in runs))
+        return partial(_first_match, tuple(self._compile(part, "") for part in runs))
 
     def _beginning(self, names: frozenset[str], character: str) -> tuple[str, ...]:
         """The terminals of ``names`` a token beginning with ``character`` can be, in Lark's order."""

@@ -67,7 +67,6 @@ class FirstCharacters:
 #: Stands for "any character" among first characters.
 ANY: FirstCharacters | None = None
 _NONE = FirstCharacters(frozenset())
-_DIGITS = FirstCharacters(frozenset(), digits=True)
 
 
 def first_characters(pattern: str, flags: int = 0) -> FirstCharacters | None:
