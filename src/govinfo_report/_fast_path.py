@@ -86,6 +86,8 @@ class _Machine:
         self._states = table.states
         # Every terminal in Lark's order (BasicLexer sorts them once: priority, then width).
         self._terminals = [t for t in root.terminals if t.name not in root.ignore_types]
+        #: Each terminal's regular expression, by name.
+        self._patterns = {t.name: t.pattern.to_regexp() for t in self._terminals}
         self._headings = frozenset(t.name for t in self._terminals if _HEADING.fullmatch(t.name))
         self._section_of: dict[Any, frozenset[str]] = {}
         for section in self._sections(start):
@@ -113,7 +115,7 @@ class _Machine:
         found = self._by_terminals.get(key)
         if found is None:
             joined = "|".join(
-                f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in self._terminals if t.name in names
+                f"(?P<{t.name}>{self._patterns[t.name]})" for t in self._terminals if t.name in names
             )
             found = re.compile(f"{prefix}(?:{joined})", self._flags).match if joined else _nothing
             self._by_terminals[key] = found
@@ -156,32 +158,33 @@ class _Machine:
     def _pattern(self, names: tuple[str, ...]) -> Any:
         """A scanner trying ``names`` in order: one pattern for each run of them, and one of its
         own for each that can begin with any digit (shared by every scanner that tries it)."""
-        runs: list[tuple[str, ...]] = []
-        run: list[str] = []
+        runs: list[list[str]] = [[]]
         for name in names:
-            first = self._first[name]
+            first = self._first_characters(name)
             if first is not None and first.digits:
-                runs += [tuple(run), (name,)] if run else [(name,)]
-                run = []
+                runs += [[name], []]
             else:
-                run.append(name)
-        if run or not runs:
-            runs.append(tuple(run))
-        if len(runs) == 1:
-            return self._compile(runs[0], "")
-        return partial(_first_match, tuple(self._compile(part, "") for part in runs))
+                runs[-1].append(name)
+        parts = [tuple(run) for run in runs if run] or [()]
+        if len(parts) == 1:
+            return self._compile(parts[0], "")
+        return partial(_first_match, tuple(self._compile(part, "") for part in parts))
 
     def _beginning(self, names: frozenset[str], character: str) -> tuple[str, ...]:
         """The terminals of ``names`` a token beginning with ``character`` can be, in Lark's order."""
         chosen = []
         for terminal in self._terminals:
             if terminal.name in names:
-                if terminal.name not in self._first:
-                    self._first[terminal.name] = first_characters(terminal.pattern.to_regexp(), self._flags)
-                first = self._first[terminal.name]
+                first = self._first_characters(terminal.name)
                 if first is None or character in first:
                     chosen.append(terminal.name)
         return tuple(chosen)
+
+    def _first_characters(self, name: str) -> FirstCharacters | None:
+        """The first characters of terminal ``name`` (worked out once)."""
+        if name not in self._first:
+            self._first[name] = first_characters(self._patterns[name], self._flags)
+        return self._first[name]
 
 
 #: The grammar's section headings (``H1`` … ``H6``): they bound the sections.
