@@ -14,7 +14,9 @@ def _cell(row: int, column: int) -> gr.Location:
 
 
 def _row(builder: DocumentBuilder, row: int, *texts: str) -> None:
-    builder.row([(text, _cell(row, at)) for at, text in enumerate(texts, start=1)], _cell(row, 1))
+    builder.row(
+        [(text, at, None) for at, text in enumerate(texts, start=1)], gr.Location(table=1, table_row=row)
+    )
 
 
 def test_a_row_marks_blank_cells_after_its_labels() -> None:

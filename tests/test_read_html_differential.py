@@ -273,19 +273,23 @@ _CELL_TEXTS = st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.lists(st.tuples(_CELL_TEXTS, st.integers(1, 4)), max_size=9),
+        st.lists(st.tuples(_CELL_TEXTS, st.integers(1, 4), st.none() | st.integers(1, 99)), max_size=9),
         min_size=1,
         max_size=6,
     )
 )
-def test_rows_are_written_as_before(rows: list[list[tuple[str, int]]]) -> None:
-    """Lines, cell starts, locations and problems as the former algorithm wrote them (columns may repeat)."""
+def test_rows_are_written_as_before(rows: list[list[tuple[str, int, int | None]]]) -> None:
+    """Lines, cell starts, locations and problems as the former algorithm wrote them (columns may
+    repeat); each cell's location is its row's, in its column, on its own source line."""
     builder = DocumentBuilder(Source("html"))
     reference: dict[str, list[Any]] = {"lines": [], "origins": [], "problems": []}
     for number, row in enumerate(rows, start=1):
-        cells = [(text, Location(table=1, table_row=number, table_column=column)) for text, column in row]
+        cells = [
+            (text, Location(line=line, table=1, table_row=number, table_column=column))
+            for text, column, line in row
+        ]
         where = Location(line=number, table=1, table_row=number)
-        builder.row(cells, where)
+        builder.row(row, where)
         _reference_row(reference, cells, where)
     document = builder.build()
     assert document.text.split("\n") == (reference["lines"] or [""])

@@ -23,7 +23,7 @@ from typing import Protocol
 
 from ..errors import UnsupportedFormatError
 from ..reading import MAX_SIZE, read_bytes, too_large
-from .document import Document, DocumentBuilder, Origin
+from .document import Document, DocumentBuilder, Origin, RowCell
 from .sniff import Sniffed, sniff
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "DocumentBuilder",
     "Origin",
     "Reader",
+    "RowCell",
     "Sniffed",
     "load",
     "read_document",

@@ -28,7 +28,7 @@ from ..errors import Location, ParseError, shorten
 from ..model import Source
 from ..values import EMPTY, TextKind, classify
 
-__all__ = ["SEPARATOR", "Document", "DocumentBuilder", "Origin", "per_cell_text"]
+__all__ = ["SEPARATOR", "Document", "DocumentBuilder", "Origin", "RowCell", "per_cell_text"]
 
 # Cell texts up to this length are remembered (the same few texts fill most cells).
 _SHORT = 64
@@ -50,18 +50,40 @@ def per_cell_text(function: Callable[[str], _T]) -> Callable[[str], _T]:
 SEPARATOR = " | "
 
 
+#: A cell of a grid row as a reader hands it to :meth:`DocumentBuilder.row`: its text, its
+#: grid column (1-based) and its source line where the file has lines (a web page), else ``None``.
+RowCell = tuple[str, int, int | None]
+
+
 @attrs.frozen
 class Origin:
     """Where one line of the reading text came from.
 
     Attributes:
         location: the paragraph, or the table row, in the file.
-        cells: for a table row, each cell's first column in the line (1-based) and
-            its location, left to right.
+        places: for a table row, each cell's first column in the line (1-based), its
+            grid column and its source line (or ``None``), left to right: what
+            :attr:`cells` makes locations of when they are asked for.
     """
 
     location: Location
-    cells: tuple[tuple[int, Location], ...] = ()
+    places: tuple[tuple[int, int, int | None], ...] = ()
+
+    @property
+    def cells(self) -> tuple[tuple[int, Location], ...]:
+        """Each cell's first column in the line (1-based) and its location, left to right."""
+        return tuple((start, self.locate_cell(column, line)) for start, column, line in self.places)
+
+    def locate(self, column: int) -> Location:
+        """Where column ``column`` of the line is: the cell it falls in, else the line's own location."""
+        for start, grid_column, line in reversed(self.places):
+            if column >= start:
+                return self.locate_cell(grid_column, line)
+        return self.location
+
+    def locate_cell(self, column: int, line: int | None) -> Location:
+        """Where the row's cell in grid column ``column`` (on source line ``line``) is."""
+        return attrs.evolve(self.location, table_column=column, line=line)
 
 
 @attrs.frozen
@@ -98,11 +120,7 @@ class Document:
             return Location(line=line, column=column)
         if not self.origins:
             return Location()
-        origin = self.origins[min(max(line, 1), len(self.origins)) - 1]
-        for start, location in reversed(origin.cells):
-            if column >= start:
-                return location
-        return origin.location
+        return self.origins[min(max(line, 1), len(self.origins)) - 1].locate(column)
 
 
 class DocumentBuilder:
@@ -127,8 +145,9 @@ class DocumentBuilder:
                 self._lines.append(line)
                 self._origins.append(Origin(location))
 
-    def row(self, cells: Sequence[tuple[str, Location]], location: Location) -> None:
-        """A table row: its cells' texts, left to right, as the grid has them.
+    def row(self, cells: Sequence[RowCell], location: Location) -> None:
+        """A table row: its cells (:data:`RowCell`), left to right, as the grid has them;
+        ``location``: the row's (each cell is there, in its grid column and on its own line).
 
         The one rule for writing a grid row.  White space inside a cell (a label
         broken over lines) becomes single spaces.  The row's *labels* are its
@@ -142,7 +161,7 @@ class DocumentBuilder:
         is its value: it is written blank and recorded as a problem (never split
         into two cells).
         """
-        written = [_written(text) for text, _ in cells]
+        written = [_written(cell[0]) for cell in cells]
         last_label = -1
         has_value = several = False
         for at, (_, kind, many) in enumerate(written):
@@ -153,7 +172,7 @@ class DocumentBuilder:
             if many:
                 several = True
         parts: list[str] = []
-        starts: list[tuple[int, Location]] = []
+        places: list[tuple[int, int, int | None]] = []
         start = 1
         for at, (text, kind, _) in enumerate(written):
             if kind == "blank":
@@ -161,35 +180,34 @@ class DocumentBuilder:
                     continue
                 text = EMPTY
             parts.append(text)
-            starts.append((start, cells[at][1]))
+            _, column, line = cells[at]
+            places.append((start, column, line))
             start += len(text) + len(SEPARATOR)
         if not parts:
             return
-        line = SEPARATOR.join(parts)
-        self._lines.append(line)
-        self._origins.append(Origin(location, tuple(starts)))
+        origin = Origin(location, tuple(places))
+        self._lines.append(SEPARATOR.join(parts))
+        self._origins.append(origin)
         if several:
-            self._several(cells, written, starts, line)
+            self._several(cells, written, origin)
 
     def _several(
-        self,
-        cells: Sequence[tuple[str, Location]],
-        written: Sequence[tuple[str, TextKind | None, bool]],
-        starts: Sequence[tuple[int, Location]],
-        line: str,
+        self, cells: Sequence[RowCell], written: Sequence[tuple[str, TextKind | None, bool]], origin: Origin
     ) -> None:
         """The row's cells holding several numbers, each recorded as a problem at its column."""
-        for (text, where), (_, _, many) in zip(cells, written, strict=True):
+        excerpt = self._lines[-1]
+        for (text, grid_column, source_line), (_, _, many) in zip(cells, written, strict=True):
             if many:
-                column = next((start for start, place in starts if place == where), 1)
+                place = (grid_column, source_line)
+                start = next((start for start, *where in origin.places if tuple(where) == place), 1)
                 pieces = " ".join(text.split())
                 self._problems.append(
                     ParseError(
                         f"单元格中有{len(pieces.split())}个数（“{shorten(pieces)}”），无法确定是哪一个",
                         line=len(self._lines),
-                        column=column,
-                        excerpt=line,
-                        location=where,
+                        column=start,
+                        excerpt=excerpt,
+                        location=origin.locate_cell(grid_column, source_line),
                     )
                 )
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from ..errors import Location, ParseError, shorten
 from . import wordml
-from .document import DocumentBuilder
+from .document import DocumentBuilder, RowCell
 from .docx_grid import cell_deleted, row_deleted, table_rows, way_to_read
 from .docx_numbering import Numbering
 from .wordml import TBL, P
@@ -118,7 +118,7 @@ class BodyReader:
         for index, (before, row) in enumerate(table_rows(table, self._numbering, way=way), start=1):
             column = before
             starts: set[int] = set()
-            cells: list[tuple[str, Location]] = []
+            cells: list[RowCell] = []
             for text, span, vertical, horizontal in row:
                 if (vertical and column in above) or horizontal:
                     if text.strip():
@@ -127,7 +127,7 @@ class BodyReader:
                             Location(table=number, table_row=index, table_column=column + 1),
                         )
                 else:
-                    cells.append((text, Location(table=number, table_row=index, table_column=column + 1)))
+                    cells.append((text, column + 1, None))
                 starts.add(column)
                 column += span
             above = starts

@@ -179,10 +179,7 @@ def _table(builder: DocumentBuilder, table: Table, number: int) -> None:
         _refuse(builder, f"第{number}个表格的合并单元格范围过大，无法读取", where, "")
     for at, (row, placed) in enumerate(zip(table.rows, columns, strict=True), start=1):
         cells = [
-            (
-                cell.paragraphs[0].text if len(cell.paragraphs) == 1 else cell.text,
-                Location(line=cell.line or None, table=number, table_row=at, table_column=column),
-            )
+            (cell.paragraphs[0].text if len(cell.paragraphs) == 1 else cell.text, column, cell.line or None)
             for cell, column in zip(row.cells, placed, strict=True)
         ]
         builder.row(cells, Location(line=row.line or None, table=number, table_row=at))

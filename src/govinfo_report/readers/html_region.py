@@ -114,7 +114,15 @@ def _link_dense(item: Block) -> bool:
     return links * 2 >= visible
 
 
-_metadata_cell = per_cell_text(is_metadata_cell)
+def _one_paragraph(text: str) -> tuple[bool, bool, bool]:
+    """A cell of one paragraph, ``text``: whether it is a metadata key, whether it shows
+    anything, whether it makes its table a layout (more text than a label, or a heading)."""
+    layout = len(text) > _LAYOUT_CELL or heading_number(text) is not None
+    return is_metadata_cell(text), bool(text.strip()), layout
+
+
+# Worked out once for each short text: the same few (``0``, ``/``, the labels) fill most cells.
+_cell_facts = per_cell_text(_one_paragraph)
 
 
 def table_kind(table: Table) -> TableKind:
@@ -125,22 +133,18 @@ def table_kind(table: Table) -> TableKind:
         paragraphs = cell.paragraphs
         if not paragraphs:
             continue  # an empty cell: no key, nothing shown
-        single = len(paragraphs) == 1
-        text = paragraphs[0].text if single else cell.text
-        if _metadata_cell(text):
+        if len(paragraphs) == 1:
+            key, shows, makes_layout = _cell_facts(paragraphs[0].text)
+        else:
+            text = cell.text
+            key, shows = is_metadata_cell(text), bool(text.strip())
+            makes_layout = len(text) > _LAYOUT_CELL or _holds_heading(paragraphs)
+        if key:
             keys += 1
             if keys >= 2:
                 return "metadata"  # a cell that is a key shows text: the table is not blank
-        if not shown and text.strip():
-            shown = True
-        if layout:
-            continue
-        if len(text) > _LAYOUT_CELL:
-            layout = True
-        elif single:
-            layout = heading_number(text) is not None
-        else:
-            layout = _holds_heading(paragraphs)
+        shown = shown or shows
+        layout = layout or makes_layout
     if not shown:
         return "blank"
     if layout or _holds_heading(table.stray):

@@ -223,7 +223,7 @@ def _build(pages: list[_Page], source: Source) -> Document:
             if isinstance(block, Grid):
                 flush()
                 for row in range(block.row_count):
-                    cells = [(cell.text, block.location(cell)) for cell in block.row(row)]
+                    cells = [(cell.text, cell.column + 1, None) for cell in block.row(row)]
                     builder.row(cells, Location(page=block.page, table=block.index, table_row=row + 1))
                 continue
             if pending and paragraphs.continues(pending[-1], last_page, block, page.number):
