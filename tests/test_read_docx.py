@@ -538,3 +538,22 @@ def test_a_strict_open_xml_file_is_refused_with_advice() -> None:
     xml = xml.replace(W_NS, "http://purl.oclc.org/ooxml/wordprocessingml/main")
     with pytest.raises(gr.UnsupportedFormatError, match="另存为"):
         gr.parse_docx(package("", extra={"word/document.xml": xml.encode()}))
+
+
+def test_two_numbers_in_one_cell_are_refused_at_that_cell() -> None:
+    def two_numbers(document: Any) -> None:
+        cell = document.tables[0].rows[2].cells[2]  # 规章, 本年废止件数: 0
+        cell.add_paragraph("3")  # now two paragraphs: 0 and 3
+
+    data = _edited(DOCX / "filled.docx", two_numbers)
+    with pytest.raises(gr.ParseError) as info:
+        gr.parse_docx(data)
+    assert info.value.location == gr.Location(table=1, table_row=3, table_column=3)
+    assert "2个数（“0 3”）" in info.value.reason
+    assert info.value.excerpt == "规章 | 2 | ∅ | 15"
+    assert info.value.column == len("规章 | 2 | ") + 1  # the blank written in the cell's place
+    lenient = gr.parse_docx(data, lenient=True)
+    assert proactive_2021(lenient).rules.repealed is None  # neither 0 nor 3
+    assert proactive_2021(lenient).rules.issued == 2
+    (problem,) = [d for d in lenient.diagnostics if d.code == "CELL-UNREADABLE"]
+    assert problem.location == info.value.location

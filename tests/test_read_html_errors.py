@@ -52,6 +52,7 @@ def test_two_numbers_in_one_cell_are_refused_not_split() -> None:
         gr.parse_html(page)
     assert info.value.location.table == 1
     assert (info.value.location.table_row, info.value.location.table_column) == (3, 2)
+    assert info.value.location.line == line_of(page, "><p>1</p><p>2</p><")  # the cell's own source line
     assert "2个数（“1 2”）" in info.value.reason
     assert info.value.excerpt.startswith("规章 | ∅ | ")  # the reading text has the cell blank
     lenient = gr.parse_html(page, lenient=True)

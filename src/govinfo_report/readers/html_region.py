@@ -138,7 +138,7 @@ def table_kind(table: Table) -> TableKind:
         else:
             text = cell.text
             key, shows = is_metadata_cell(text), bool(text.strip())
-            makes_layout = len(text) > _LAYOUT_CELL or _holds_heading(paragraphs)
+            makes_layout = not layout and (len(text) > _LAYOUT_CELL or _holds_heading(paragraphs))
         if key:
             keys += 1
             if keys >= 2:
