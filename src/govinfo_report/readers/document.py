@@ -28,7 +28,7 @@ from ..errors import Location, ParseError, shorten
 from ..model import Source
 from ..values import EMPTY, TextKind, classify
 
-__all__ = ["SEPARATOR", "Document", "DocumentBuilder", "Origin", "RowCell", "per_cell_text"]
+__all__ = ["SEPARATOR", "Document", "DocumentBuilder", "Origin", "Place", "RowCell", "per_cell_text"]
 
 # Cell texts up to this length are remembered (the same few texts fill most cells).
 _SHORT = 64
@@ -54,6 +54,9 @@ SEPARATOR = " | "
 #: grid column (1-based) and its source line where the file has lines (a web page), else ``None``.
 RowCell = tuple[str, int, int | None]
 
+#: Where a written cell is: its first column in the line (1-based), its grid column, its source line.
+Place = tuple[int, int, int | None]
+
 
 @attrs.frozen
 class Origin:
@@ -67,7 +70,7 @@ class Origin:
     """
 
     location: Location
-    places: tuple[tuple[int, int, int | None], ...] = ()
+    places: tuple[Place, ...] = ()
 
     @property
     def cells(self) -> tuple[tuple[int, Location], ...]:
@@ -172,7 +175,7 @@ class DocumentBuilder:
             if many:
                 several = True
         parts: list[str] = []
-        places: list[tuple[int, int, int | None]] = []
+        places: list[Place] = []
         start = 1
         for at, (text, kind, _) in enumerate(written):
             if kind == "blank":
@@ -198,8 +201,8 @@ class DocumentBuilder:
         excerpt = self._lines[-1]
         for (text, grid_column, source_line), (_, _, many) in zip(cells, written, strict=True):
             if many:
-                place = (grid_column, source_line)
-                start = next((start for start, *where in origin.places if tuple(where) == place), 1)
+                cell = (grid_column, source_line)
+                start = next((start for start, column, line in origin.places if (column, line) == cell), 1)
                 pieces = " ".join(text.split())
                 self._problems.append(
                     ParseError(
