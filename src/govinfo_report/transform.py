@@ -475,16 +475,26 @@ def resolve_cells(
     shows exactly ``expected`` values, every empty field is layout (a merged
     label column, padding).  When it shows fewer, the empty fields are blank
     cells: the values are right-aligned (padding stands between label and
-    values, never after them), so surplus leading empty fields are dropped and
-    the rest must then number exactly ``expected``.  A row showing no value at
-    all is blank throughout.  Anything else cannot be read without guessing
-    and raises :class:`~govinfo_report.errors.CellCountError`.
+    values), so surplus leading empty fields are dropped and the rest must then
+    number exactly ``expected``.  A row showing no value at all is blank
+    throughout.  Anything else cannot be read without guessing and raises
+    :class:`~govinfo_report.errors.CellCountError` — in particular a row that
+    could also be padded after its values (:func:`_edges_unclear`).
     """
     shown = [cell for cell in cells if cell.kind != "blank"]
     if len(shown) == expected:
         return list(shown)
     if not shown:
         return [None] * expected
+    if len(shown) < expected and _edges_unclear(cells, expected, lines):
+        first = shown[0]
+        raise CellCountError(
+            f"{where}应有{expected}个数，只读到{len(shown)}个，行首和行末都有空白格，"
+            "不能确定空白的是第一格还是最后一格（空白单元格请填“/”或“—”）",
+            line=first.line,
+            column=first.column,
+            excerpt=lines[first.line - 1],
+        )
     if len(shown) < expected and len(cells) > len(shown):
         fields = list(cells)
         while len(fields) > expected and fields[0].kind == "blank":
@@ -510,6 +520,30 @@ def resolve_cells(
         column=column,
         excerpt=lines[line - 1],
     )
+
+
+def _edges_unclear(cells: Sequence[PrintedCell], expected: int, lines: Sequence[str]) -> bool:
+    """Whether a row short of values could have its blank at either end.
+
+    Empty fields before the first value may be merged label columns, and empty
+    fields after the last one may be padding too: the tab a Word copy ends each
+    row with, an empty cell a web page adds after the table's last column.  Only
+    a row closed by a ``|`` border (a Markdown table: every row as wide as the
+    table) has no padding after its values.  When both ends have empty fields
+    and more than one way of dropping the surplus leaves ``expected`` columns,
+    each way reads other values into other cells.
+    """
+    at = [i for i, cell in enumerate(cells) if cell.kind != "blank"]
+    lead = at[0]
+    last = cells[-1]
+    line = lines[last.line - 1]
+    rest = line[last.column - 1 + len(last.text) :]
+    if "|" in rest:
+        return False  # closed by a border: the empty fields before it are cells
+    tabs = 0 if rest.strip() else rest.count("\t")  # empty fields the layout left unmarked
+    trail = len(cells) - 1 - at[-1] + tabs
+    surplus = len(cells) + tabs - expected
+    return lead > 0 and trail > 0 and 0 < surplus < lead + trail
 
 
 def cell_value(cell: PrintedCell | None, spec: CellSpec, lines: Sequence[str]) -> Value:

@@ -1,0 +1,99 @@
+"""Rows short of a value with empty fields at both ends: the blank cell is the first or the last.
+
+An empty field after a row's label may be a merged label column, and one after its values may be
+padding: the tab a Word copy ends each row with, an empty cell a web page adds after the table's
+last column.  When a row shows one value fewer than its columns and has empty fields at both ends,
+the values can be read into either the first six or the last six columns — the library refuses
+such a row rather than guess (docs/parsing.md, "Blank cells").  The values below are the ones the
+tests write into the rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+import govinfo_report as gr
+from tests.conftest import seed_text
+from tests.real_cells import REAL
+
+WORD = "001_c9535c3b51337c03"  # Word copy, tab separated
+# Seed 001 prints a row whose label spans the label columns with an empty field after the label
+# and a tab at its end.
+NEW_LABEL = "一、本年新收政府信息公开申请数量"
+NEW_ROW = NEW_LABEL + "\t\t0\t0\t0\t0\t0\t0\t0\t"
+
+
+def with_row(row: str) -> str:
+    text = seed_text(WORD)
+    assert text.count(NEW_ROW) == 1
+    return text.replace(NEW_ROW, row)
+
+
+def row_values(report: gr.Report, label: str = NEW_LABEL) -> list[object]:
+    return [cell.value for cell in gr.cells(report) if cell.table == 3 and cell.row == label]
+
+
+def line_of(text: str, fragment: str) -> int:
+    hits = [i for i, line in enumerate(text.split("\n"), start=1) if fragment in line]
+    assert len(hits) == 1, (fragment, hits)
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        pytest.param(NEW_LABEL + "\t\t1\t2\t3\t4\t5\t6\t\t", id="总计 left empty"),
+        pytest.param(NEW_LABEL + "\t\t\t2\t3\t4\t5\t6\t20\t", id="自然人 left empty"),
+    ],
+)
+def test_a_tab_row_short_of_a_value_at_one_end_is_refused(row: str) -> None:
+    text = with_row(row)
+    with pytest.raises(gr.CellCountError) as info:
+        gr.parse(text)
+    error = info.value
+    assert error.line == line_of(text, NEW_LABEL + "\t")
+    assert "应有7个数，只读到6个" in error.reason
+    assert "第一格还是最后一格" in error.reason
+    lenient = gr.parse(text, lenient=True)
+    assert row_values(lenient) == [None] * 7  # skipped, none given to another cell
+    assert [(d.line, d.column) for d in lenient.diagnostics] == [(error.line, error.column)]
+
+
+def test_a_tab_row_with_its_applicant_columns_empty_is_read() -> None:
+    # 自然人 and 总计 filled in, the five 法人或其他组织 cells left empty between them: one way only
+    # places them, whatever the ends hold.
+    report = gr.parse(with_row(NEW_LABEL + "\t\t5\t\t\t\t\t\t5\t"))
+    assert row_values(report) == [5, None, None, None, None, None, 5]
+
+
+def test_a_markdown_row_with_its_last_value_empty_is_read() -> None:
+    # A Markdown table's rows are as wide as the table and closed by a border: the empty field after
+    # the label is the merged label column, the one before the border is 总计.
+    report = gr.parse(with_row(f"| {NEW_LABEL} | | 1 | 2 | 3 | 4 | 5 | 6 | |"))
+    assert row_values(report) == [1, 2, 3, 4, 5, 6, None]
+
+
+def test_a_web_table_with_an_extra_empty_column_and_a_blank_first_value_is_refused() -> None:
+    # pingtan-2021.html, table 3: every row given an empty cell after its last one (as some pages
+    # print an extra column), and row 一's 自然人 (64) emptied.
+    page = lxml_html.fromstring((REAL / "pingtan-2021.html").read_bytes())
+    table = next(t for t in page.iter("table") if NEW_LABEL in t.text_content())
+    rows = [tr for tr in table.iter("tr") if tr.find("td") is not None]
+    for tr in rows:
+        tr.append(lxml_html.Element("td"))
+    new = next(tr for tr in rows if NEW_LABEL in tr.text_content())
+    first_value = next(td for td in new.iter("td") if td.text_content().strip() == "64")
+    for child in list(first_value):
+        first_value.remove(child)
+    first_value.text = ""
+    data = lxml_html.tostring(page, encoding="utf-8")
+    with pytest.raises(gr.CellCountError) as info:
+        gr.parse_html(data)
+    assert "第一格还是最后一格" in info.value.reason
+    assert info.value.location is not None
+    assert info.value.location.table == 2
+    lenient = gr.parse_html(data, lenient=True)
+    assert row_values(lenient) == [None] * 7
+    # The other rows still read: 二 as printed, with the extra empty column dropped.
+    assert row_values(lenient, "二、上年结转政府信息公开申请数量") == [0] * 7
