@@ -55,6 +55,34 @@ def test_table3_row_with_six_numbers() -> None:
     assert "应有7个数，只读到6个" in error.reason
 
 
+N1_ROWS = "1.信访举报投诉类申请 0 0 0 0 0 0 0\n2.重复申请 0 0 0 0 0 0 0"
+
+
+def test_a_label_number_printed_before_a_space_is_not_a_cell_of_the_row_before() -> None:
+    # （五）1. printed with six numbers, the next label as `2 .重复申请`: the 2 is the label's.
+    text = replace_once(
+        seed_text(PDF), N1_ROWS, "1.信访举报投诉类申请 0 0 0 0 0 0\n2 .重复申请 0 0 0 0 0 0 0"
+    )
+    error = parse_error(text)
+    assert isinstance(error, gr.CellCountError)
+    assert error.line == line_of(text, "1.信访举报投诉类申请")
+    assert "应有7个数，只读到6个" in error.reason
+
+
+def test_a_label_printed_with_spaces_before_its_dot_is_read() -> None:
+    text = replace_once(
+        seed_text(PDF), N1_ROWS, "1.信访举报投诉类申请 3 0 0 0 0 0 3\n2 . 重 复 申 请 0 0 0 0 0 0 0"
+    )
+    report = gr.parse(text)
+    rows = {cell.row: [] for cell in gr.cells(report) if cell.table == 3}
+    for cell in gr.cells(report):
+        if cell.table == 3:
+            rows[cell.row].append(cell.value)
+    assert rows["三、本年度办理结果/（五）不予处理/1.信访举报投诉类申请"] == [3, 0, 0, 0, 0, 0, 3]
+    assert rows["三、本年度办理结果/（五）不予处理/2.重复申请"] == [0] * 7
+    assert report.diagnostics == ()
+
+
 def test_table3_row_with_eight_numbers() -> None:
     text = replace_once(seed_text(PDF), "（七）总计 9 0 0 0 0 0 9", "（七）总计 9 0 0 0 0 0 9 5")
     error = parse_error(text)

@@ -112,8 +112,10 @@ VALUE_PATTERN = _value_pattern(NUMBER_PATTERN)
 #: and end with.
 VALUE_FIRST_CHARACTERS = SIGNS + DASHES + SLASHES + "".join(word[0] for word in NOT_FILLED_WORDS)
 VALUE_LAST_CHARACTERS = DASHES + SLASHES + "".join(word[-1] for word in (*NOT_FILLED_WORDS, *UNITS))
-#: Where a cell ends: before white space, ``|``, :data:`EMPTY` or the end of the text.
-CELL_END = rf"(?![^\s|{EMPTY}])"
+#: Where a cell ends: before white space, ``|``, :data:`EMPTY` or the end of the text — and not
+#: before a full stop or a ``、`` after spaces: ``2 .重复申请`` is a label's number, printed with a
+#: space before its dot, never a cell of the row before.
+CELL_END = rf"(?![^\s|{EMPTY}])(?![ \t]*[.．、])"
 # The common cell, plain digits (not followed by a unit), read in one step: the cell a value
 # would be there.  Where no :data:`CELL_END` follows, the next way is tried.
 _PLAIN_CELL = rf"\d++(?! (?:{UNIT_PATTERN}))"
