@@ -74,12 +74,12 @@ def test_a_label_printed_with_spaces_before_its_dot_is_read() -> None:
         seed_text(PDF), N1_ROWS, "1.信访举报投诉类申请 3 0 0 0 0 0 3\n2 . 重 复 申 请 0 0 0 0 0 0 0"
     )
     report = gr.parse(text)
-    rows = {cell.row: [] for cell in gr.cells(report) if cell.table == 3}
-    for cell in gr.cells(report):
-        if cell.table == 3:
-            rows[cell.row].append(cell.value)
-    assert rows["三、本年度办理结果/（五）不予处理/1.信访举报投诉类申请"] == [3, 0, 0, 0, 0, 0, 3]
-    assert rows["三、本年度办理结果/（五）不予处理/2.重复申请"] == [0] * 7
+
+    def row(label: str) -> list[object]:
+        return [cell.value for cell in gr.cells(report) if cell.table == 3 and cell.row == label]
+
+    assert row("三、本年度办理结果/（五）不予处理/1.信访举报投诉类申请") == [3, 0, 0, 0, 0, 0, 3]
+    assert row("三、本年度办理结果/（五）不予处理/2.重复申请") == [0] * 7
     assert report.diagnostics == ()
 
 
