@@ -303,3 +303,180 @@ def test_saved_web_archive() -> None:
     assert report.problems.paragraphs == ("信息更新不够及时。",)
     assert report.source is not None
     assert report.source.title == "某某街道办事处2023年政府信息公开工作年度报告"
+
+
+# ---------------------------------------------------------------------------
+# Variants of the real page: what sites and CMSs do to it (expected values: its cells.csv,
+# and the text the page shows)
+
+SEC6_TEXT = "2021年，无收取信息处理费情况。"
+PREAMBLE_END = "电话/传真：0591-23165370。"
+ARTICLE = '<div class="article_content article_content_01 font_family_cn">'
+
+
+def pingtan_2021() -> str:
+    return (REAL / "pingtan-2021.html").read_text(encoding="utf-8")
+
+
+def after_paragraph(page: str, text: str, markup: str) -> str:
+    """``page`` with ``markup`` right after the ``<p>`` holding ``text``."""
+    end = page.index("</p>", page.index(text)) + len("</p>")
+    return page[:end] + markup + page[end:]
+
+
+def paragraph_around(page: str, text: str) -> tuple[int, int]:
+    """Where the ``<p>`` holding ``text`` starts and ends."""
+    at = page.index(text)
+    return page.rindex("<p ", 0, at), page.index("</p>", at) + len("</p>")
+
+
+def assert_pingtan_2021(report: gr.Report) -> None:
+    assert differences(report, "pingtan-2021") == []
+    assert report.diagnostics == ()
+
+
+def test_contact_links_in_section_6_are_its_text() -> None:
+    contact = (
+        '<p>联系电话：<a href="tel:0591-23165370">0591-23165370</a>，'
+        '邮箱：<a href="mailto:ptzwgk@163.com">ptzwgk@163.com</a></p>'
+    )
+    report = gr.parse_html(after_paragraph(pingtan_2021(), SEC6_TEXT, contact))
+    assert_pingtan_2021(report)
+    assert report.other_matters.paragraphs == (SEC6_TEXT, "联系电话：0591-23165370，邮箱：ptzwgk@163.com")
+
+
+def test_a_paragraph_mostly_a_link_between_the_report_s_paragraphs_is_kept() -> None:
+    download = '<p>本报告电子版下载：<a href="/x.pdf">www.pingtan.gov.cn/zwgk/zfxxgk/2021nb.pdf</a></p>'
+    report = gr.parse_html(after_paragraph(pingtan_2021(), PREAMBLE_END, download))
+    assert_pingtan_2021(report)
+    assert len(report.preamble) == 2
+    assert report.preamble[1] == "本报告电子版下载：www.pingtan.gov.cn/zwgk/zfxxgk/2021nb.pdf"
+    # In section 六: kept before the signature, left out at the article's end (【打印】【关闭】).
+    links = '<p>附件：<a href="/a.doc">附件1.doc</a></p>'
+    page = after_paragraph(pingtan_2021(), SEC6_TEXT, links + "<p>平潭综合实验区管委会办公室</p>" + links)
+    assert gr.parse_html(page).other_matters.paragraphs == (
+        SEC6_TEXT,
+        "附件：附件1.doc",
+        "平潭综合实验区管委会办公室",
+    )
+
+
+def test_section_6_text_in_the_element_after_the_article() -> None:
+    page = pingtan_2021()
+    start, _ = paragraph_around(page, SEC6_TEXT)
+    page = page[:start] + '</div><div class="TRS_Editor">' + page[start:]  # the article's </div> closes it
+    report = gr.parse_html(page)
+    assert_pingtan_2021(report)
+    assert report.other_matters.paragraphs == (SEC6_TEXT,)
+
+
+def test_preamble_in_the_element_before_the_article() -> None:
+    page = pingtan_2021()
+    start, end = paragraph_around(page, PREAMBLE_END)
+    preamble = page[start:end]
+    page = page[:start] + page[end:]
+    page = page.replace(ARTICLE, f'<div class="summary">{preamble}</div>{ARTICLE}', 1)
+    report = gr.parse_html(page)
+    assert_pingtan_2021(report)
+    assert len(report.preamble) == 1
+    assert report.preamble[0].endswith(PREAMBLE_END)
+
+
+def test_tfoot_written_before_tbody_is_shown_last() -> None:
+    page = pingtan_2021()
+    table3 = page.index("三、收到和处理政府信息公开申请情况")
+    body = page.index("<tbody>", table3)
+    end = page.index("</tbody>", body)
+    last = page.rindex("<tr", body, end)
+    row = page[last:end]
+    assert "四、结转下年度继续办理" in row
+    page = page[:body] + f"<tfoot>{row}</tfoot>" + page[body:last] + page[end:]
+    assert_pingtan_2021(gr.parse_html(page))
+    # The walk over every part reads it so too.
+    from lxml import etree
+
+    from govinfo_report.readers.html_blocks import Table, read_blocks
+
+    root = etree.fromstring(page.encode("utf-8"), etree.HTMLParser(encoding="utf-8"))
+    for quick in (True, False):
+        tables = [block for block in read_blocks(root, quick=quick) if isinstance(block, Table)]
+        assert tables[1].rows[-1].cells[0].text == "四、结转下年度继续办理", quick
+
+
+def test_headings_with_spaces_inside_are_refused_at_the_report_not_the_page_s_footer() -> None:
+    """The grammar reads no heading with a space inside (``一、总体　情况``), as in a text file;
+    the page's report is still found by them, and the error is in it."""
+    page = pingtan_2021()
+    for heading in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"):
+        page = page.replace(f">{heading}<", f">{heading[:4]}\u3000{heading[4:]}<")
+    page = page.replace(
+        ">四、政府信息公开行政复议、行政诉讼情况<", ">四、政府信息公开行政复议、行政诉讼　情况<"
+    )
+    page = page.replace(">五、存在的主要问题及改进情况<", ">五、存在的主要　问题及改进情况<")
+    page = page.replace(">六、其他需要报告的事项<", ">六、其他需要　报告的事项<")
+    with pytest.raises(gr.ParseError) as caught:
+        gr.parse_html(page)
+    assert caught.value.location.line is not None
+    assert caught.value.location.line <= page[: page.index(SEC6_TEXT)].count("\n") + 1
+    assert "浏览器" not in caught.value.excerpt  # not the footer's 为确保最佳浏览效果…
+    document = gr.read_document(page.encode("utf-8"), form="html")
+    assert "主办单位" not in document.text  # the page's footer is not read as the report's
+
+
+# ---------------------------------------------------------------------------
+# Bad bytes: shown as a browser shows them, said where; never read in a table
+
+
+def test_a_few_bad_bytes_outside_the_report_are_shown_as_a_browser_shows_them() -> None:
+    data = pingtan_2021().encode("utf-8")
+    broken = data.replace(b"</head>", b"<script>var a='\xff\xfe';</script></head>", 1)
+    for lenient in (False, True):
+        report = gr.parse_html(broken, lenient=lenient)
+        assert differences(report, "pingtan-2021") == []
+        notes = [d for d in report.diagnostics if d.code == "DECODE-REPLACED"]
+        assert len(notes) == 2
+        assert len(report.diagnostics) == 2
+        offset = broken.index(b"\xff")
+        assert notes[0].severity == "warning"
+        assert notes[0].location == gr.Location(line=broken[:offset].count(b"\n") + 1)
+        assert f"字节偏移{offset}处的字节“ff”不能按UTF-8解码" in notes[0].message
+
+
+def test_a_title_cut_mid_character_in_a_declared_gbk_page() -> None:
+    text = pingtan_2021().replace('<meta charset="utf-8"', '<meta charset="gbk"', 1)
+    cut = (
+        "<ul><li><a href='/a.htm'>关于印发平潭综合实验区".encode("gbk")
+        + "政".encode("gbk")[:1]
+        + b"\xff...</a></li></ul>"
+    )
+    data = text.encode("gb18030").replace(b"</body>", cut + b"</body>", 1)
+    report = gr.parse_html(data)
+    assert differences(report, "pingtan-2021") == []
+    assert {d.code for d in report.diagnostics} == {"DECODE-REPLACED"}
+    assert "GB18030" in report.diagnostics[0].message
+
+
+def test_a_bad_byte_in_a_table_cell_refuses_that_cell() -> None:
+    page = pingtan_2021()
+    at = page.index(">2293<")
+    data = (page[: at + 1] + "22\udcff93" + page[at + 5 :]).encode("utf-8", errors="surrogateescape")
+    with pytest.raises(gr.ParseError) as caught:
+        gr.parse_html(data)
+    where = caught.value.location
+    assert (where.table, where.table_column) == (1, 2)
+    assert "行政许可" in caught.value.excerpt
+    assert "不能解码" in caught.value.reason
+    lenient = gr.parse_html(data, lenient=True)
+    licensing = next(c for c in gr.cells(lenient) if c.row.endswith("行政许可") and c.table == 2)
+    assert licensing.value is None  # neither 22, 93 nor 2293
+    assert [d.location for d in lenient.diagnostics if d.code == "CELL-UNREADABLE"] == [where]
+
+
+def test_many_bad_bytes_or_an_unknown_encoding_are_still_refused() -> None:
+    data = (
+        pingtan_2021()
+        .encode("utf-8")
+        .replace(b"</head>", b"<script>" + b"\xff " * 6 + b"</script></head>", 1)
+    )
+    with pytest.raises(gr.DecodeError):
+        gr.parse_html(data)

@@ -115,6 +115,7 @@ def parse_document(
     if document.problems:
         found = [_problem(error) for error in document.problems]
         diagnostics = tuple(sorted([*diagnostics, *found], key=lambda d: (d.line, d.column)))
+    diagnostics = (*document.notes, *diagnostics)
     return attrs.evolve(report, diagnostics=diagnostics, source=document.source)
 
 

@@ -25,7 +25,7 @@ from typing import TypeVar
 import attrs
 
 from ..errors import Location, ParseError, shorten
-from ..model import Source
+from ..model import Diagnostic, Source
 from ..values import EMPTY, TextKind, classify
 
 __all__ = ["SEPARATOR", "Document", "DocumentBuilder", "Origin", "Place", "RowCell", "per_cell_text"]
@@ -104,6 +104,9 @@ class Document:
         problems: what the reader found it could not read, each an error placed in the
             file; the cell concerned is written blank.  Strict parsing raises the first,
             lenient parsing reports each as a diagnostic.
+        notes: what the reader did that the user should know of, read all the same (bad
+            bytes of a web page shown as U+FFFD): warnings placed in the file, added to
+            ``report.diagnostics`` in strict and lenient parsing alike.
     """
 
     text: str
@@ -111,6 +114,7 @@ class Document:
     exact_paragraphs: bool = False
     origins: tuple[Origin, ...] | None = None
     problems: tuple[ParseError, ...] = ()
+    notes: tuple[Diagnostic, ...] = ()
 
     @classmethod
     def from_text(cls, text: str, source: Source | None = None) -> Document:
@@ -140,6 +144,7 @@ class DocumentBuilder:
         self._lines: list[str] = []
         self._origins: list[Origin] = []
         self._problems: list[ParseError] = []
+        self._notes: list[Diagnostic] = []
 
     def paragraph(self, text: str, location: Location) -> None:
         """A heading or narrative paragraph; a line break inside it starts a new line."""
@@ -198,26 +203,44 @@ class DocumentBuilder:
         self, cells: Sequence[RowCell], written: Sequence[tuple[str, TextKind | None, bool]], origin: Origin
     ) -> None:
         """The row's cells holding several numbers, each recorded as a problem at its column."""
-        excerpt = self._lines[-1]
         for (text, grid_column, source_line), (_, _, many) in zip(cells, written, strict=True):
             if many:
-                cell = (grid_column, source_line)
-                start = next((start for start, column, line in origin.places if (column, line) == cell), 1)
                 pieces = " ".join(text.split())
-                self._problems.append(
-                    ParseError(
-                        f"单元格中有{len(pieces.split())}个数（“{shorten(pieces)}”），无法确定是哪一个",
-                        line=len(self._lines),
-                        column=start,
-                        excerpt=excerpt,
-                        location=origin.locate_cell(grid_column, source_line),
-                    )
+                self.unreadable(
+                    f"单元格中有{len(pieces.split())}个数（“{shorten(pieces)}”），无法确定是哪一个",
+                    grid_column,
+                    source_line,
                 )
+
+    def unreadable(self, reason: str, column: int, line: int | None) -> None:
+        """The last row's cell in grid column ``column`` (on source line ``line``), which the
+        reader wrote blank, recorded as a problem at that cell: strict parsing refuses it there,
+        lenient parsing leaves it not filled in."""
+        origin = self._origins[-1]
+        start = next((start for start, at, on in origin.places if (at, on) == (column, line)), 1)
+        self._problems.append(
+            ParseError(
+                reason,
+                line=len(self._lines),
+                column=start,
+                excerpt=self._lines[-1],
+                location=origin.locate_cell(column, line),
+            )
+        )
+
+    def note(self, message: str, location: Location, *, code: str) -> None:
+        """A warning about the file as a whole or a place in it (see :attr:`Document.notes`)."""
+        self._notes.append(Diagnostic(1, 1, message, severity="warning", code=code, location=location))
 
     def build(self) -> Document:
         """The document: its reading text, where each line came from, what could not be read."""
         return Document(
-            "\n".join(self._lines), self._source, self._exact, tuple(self._origins), tuple(self._problems)
+            "\n".join(self._lines),
+            self._source,
+            self._exact,
+            tuple(self._origins),
+            tuple(self._problems),
+            tuple(self._notes),
         )
 
 

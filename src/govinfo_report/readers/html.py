@@ -26,13 +26,13 @@ from __future__ import annotations
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from ..errors import Location, MissingDependencyError, ParseError
+from ..errors import Location, MissingDependencyError, ParseError, shorten
 from ..model import Source
 from .document import Document, DocumentBuilder
-from .html_decode import archive_page, page_text
+from .html_decode import PageText, archive_page, page_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from .html_blocks import Table
 
@@ -66,11 +66,23 @@ def read(data: bytes, *, path: str | None = None, encoding: str | None = None, d
     declared = None
     if detail == "mhtml":
         data, declared = archive_page(data)
-    text, utf8 = page_text(data, encoding, declared)
-    root = _tree(etree, text, utf8)
+    page = page_text(data, encoding, declared)
+    root = _tree(etree, page.text, page.utf8)
     if root is None:
         return DocumentBuilder(Source("html", path)).build()
-    return _document(root, text if utf8 is None else utf8, path)
+    notes = [_replaced(data, start, end, page) for start, end in page.replaced]
+    return _document(root, page.text if page.utf8 is None else page.utf8, path, notes)
+
+
+def _replaced(data: bytes, start: int, end: int, page: PageText) -> tuple[str, Location]:
+    """A note on a bad byte sequence the page was read with, shown as U+FFFD."""
+    codec = {"utf-8": "UTF-8", "gb18030": "GB18030（GBK）"}.get(page.codec, page.codec)
+    count = f"（共{len(page.replaced)}处）" if len(page.replaced) > 1 else ""
+    message = (
+        f"字节偏移{start}处的字节“{data[start:end].hex(' ')}”不能按{codec}解码，"
+        f"已如浏览器一样显示为“\ufffd”{count}；表格中显示“\ufffd”的单元格不读取"
+    )
+    return message, Location(line=data.count(b"\n", 0, start) + 1)
 
 
 def _tree(etree: Any, text: str, utf8: bytes | None = None) -> Any:
@@ -100,8 +112,11 @@ def _tree(etree: Any, text: str, utf8: bytes | None = None) -> Any:
     return root
 
 
-def _document(root: Any, page: str | bytes, path: str | None) -> Document:
-    """The document of a page's tree; ``page``: its text, or its UTF-8 bytes."""
+def _document(
+    root: Any, page: str | bytes, path: str | None, notes: Sequence[tuple[str, Location]] = ()
+) -> Document:
+    """The document of a page's tree; ``page``: its text, or its UTF-8 bytes; ``notes``: on the
+    bad bytes it was decoded with (each shown as U+FFFD), what to say and where."""
     from .html_blocks import Paragraph, read_blocks
     from .html_meta import fields_in_meta
     from .html_region import lay_out, page_title_parts
@@ -122,6 +137,8 @@ def _document(root: Any, page: str | bytes, path: str | None) -> Document:
         publisher=layout.metadata.get("publisher"),
     )
     builder = DocumentBuilder(source, exact_paragraphs=True)
+    for message, where in notes:
+        builder.note(message, where, code="DECODE-REPLACED")
     if layout.title is not None:
         title, line = layout.title
         builder.paragraph(title, Location(line=line or None))
@@ -131,7 +148,7 @@ def _document(root: Any, page: str | bytes, path: str | None) -> Document:
             builder.paragraph(item.text, Location(line=item.line or None))
         else:
             number += 1
-            _table(builder, item, number)
+            _table(builder, item, number, bad_bytes=bool(notes))
     return builder.build()
 
 
@@ -167,7 +184,9 @@ class _Head:
         return found
 
 
-def _table(builder: DocumentBuilder, table: Table, number: int) -> None:
+def _table(builder: DocumentBuilder, table: Table, number: int, *, bad_bytes: bool = False) -> None:
+    """Write a table's rows; ``bad_bytes``: the page was decoded with bad bytes shown as U+FFFD,
+    and a cell showing one is refused at its place (written blank), never read."""
     from .html_grid import GridTooLarge, grid_columns
 
     for paragraph in table.stray:
@@ -182,7 +201,14 @@ def _table(builder: DocumentBuilder, table: Table, number: int) -> None:
             (cell.paragraphs[0].text if len(cell.paragraphs) == 1 else cell.text, column, cell.line or None)
             for cell, column in zip(row.cells, placed, strict=True)
         ]
+        shown = [cell for cell in cells if "\ufffd" in cell[0]] if bad_bytes else ()
+        if shown:
+            cells = [("" if "\ufffd" in text else text, column, line) for text, column, line in cells]
         builder.row(cells, Location(line=row.line or None, table=number, table_row=at))
+        for text, column, line in shown:
+            builder.unreadable(
+                f"单元格“{shorten(text)}”中有不能解码的字节（“\ufffd”），无法确定印的是什么", column, line
+            )
 
 
 def _refuse(builder: DocumentBuilder, reason: str, location: Location, cell: str) -> NoReturn:

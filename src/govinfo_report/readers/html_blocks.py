@@ -139,7 +139,7 @@ _EDGE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _EDGES = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
-_BLOCK, _LINK, _TABLE, _ROW, _CELL, _PRE = 1, 2, 4, 8, 16, 32
+_BLOCK, _LINK, _TABLE, _ROW, _CELL, _PRE, _GROUP = 1, 2, 4, 8, 16, 32, 64
 
 
 @attrs.define
@@ -228,6 +228,12 @@ def collapse(raw: str) -> str:
     return text
 
 
+def _contact(link: etree._Element) -> bool:
+    """Whether a link is a telephone number or an e-mail address: text of the report
+    (``联系电话：<a href="tel:…">…</a>``), not the site's navigation."""
+    return (link.get("href") or "").lstrip()[:7].lower().startswith(("tel:", "mailto:"))
+
+
 def source_line(element: etree._Element) -> int:
     """The line of the page where an element starts (0 when lxml does not know)."""
     return element.sourceline or 0
@@ -260,14 +266,43 @@ def _nesting_tables(root: etree._Element) -> set[etree._Element]:
     return found
 
 
+def _group_place(tag: str, seen: set[str]) -> int:
+    """Where a row group's rows are shown: the first ``<thead>`` above the others (0), the
+    first ``<tfoot>`` below them (2), wherever they are written; any other group in place (1)."""
+    if tag in ("thead", "tfoot") and tag not in seen:
+        seen.add(tag)
+        return 0 if tag == "thead" else 2
+    return 1
+
+
+def _shown_order(rows: list[Row], places: list[int]) -> list[Row]:
+    """The rows in the order a browser shows them (``places``: each row's, :func:`_group_place`)."""
+    if all(place == 1 for place in places):
+        return rows
+    order = sorted(range(len(rows)), key=places.__getitem__)
+    return [rows[index] for index in order]
+
+
 class _Frame:
     """A table being collected."""
 
     def __init__(self, element: etree._Element) -> None:
         self.table = Table(element, source_line(element))
+        self.places: list[int] = []  # each row's (see _group_place)
+        self.place = 1  # the open row group's
+        self.groups: set[str] = set()
+
+    def start_group(self, tag: str) -> None:
+        self.place = _group_place(tag, self.groups)
 
     def start_row(self, element: etree._Element) -> None:
         self.table.rows.append(Row(source_line(element)))
+        self.places.append(self.place)
+
+    def finish(self) -> Table:
+        """The table collected, its rows in the order shown."""
+        self.table.rows = _shown_order(self.table.rows, self.places)
+        return self.table
 
     def start_cell(self, element: etree._Element) -> Cell:
         if not self.table.rows:  # a cell outside any <tr>
@@ -387,9 +422,12 @@ class _Walker:
         ):
             self._boundary()
             flags |= _BLOCK
+            if frame is not None and tag in _SECTIONS:
+                frame.start_group(tag)
+                flags |= _GROUP
         if flags:
             self._anchors.append(element)
-        if tag == "a":
+        if tag == "a" and not _contact(element):
             self._in_link += 1
             flags |= _LINK
         if tag in ("pre", "listing", "plaintext", "xmp"):
@@ -404,9 +442,12 @@ class _Walker:
         if flags & _CELL:
             assert self._frame is not None
             self._sink = self._frame.table.stray
+        if flags & _GROUP:
+            assert self._frame is not None
+            self._frame.place = 1
         if flags & _TABLE:
             assert self._frame is not None
-            self.out.append(self._frame.table)
+            self.out.append(self._frame.finish())
             self._frame = None
             self._sink = None
         if flags & _LINK:
@@ -456,6 +497,8 @@ class _Walker:
         if not _blank(element.text):
             return False
         rows: list[Row] = []
+        places: list[int] = []
+        groups: set[str] = set()
         for part in element:
             tag = part.tag
             if not _blank(part.tail) or part in self._hidden:
@@ -463,21 +506,24 @@ class _Walker:
             if tag == "tr":
                 if not self._plain_row(part, rows):
                     return False
+                places.append(1)
             elif tag in _SECTIONS or tag == "colgroup":
                 if not _blank(part.text):
                     return False
+                place = _group_place(tag, groups)
                 for child in part:
                     if not _blank(child.tail) or child in self._hidden:
                         return False
                     if child.tag == "tr" and tag != "colgroup":
                         if not self._plain_row(child, rows):
                             return False
+                        places.append(place)
                     elif child.tag != "col" or len(child) or not _blank(child.text):
                         return False
             elif tag != "col" or len(part) or not _blank(part.text):
                 return False
         assert self._frame is not None
-        self._frame.table.rows = rows
+        self._frame.table.rows = _shown_order(rows, places)
         return True
 
     def _plain_row(self, tr: etree._Element, rows: list[Row]) -> bool:

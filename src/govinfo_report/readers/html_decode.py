@@ -9,7 +9,12 @@ The order (docs/reading-web-pages.md):
    part — if the bytes decode with it (GBK and GB2312 are read as GB18030, their
    superset; a UTF-16 declaration in an ASCII-compatible page means UTF-8, as browsers
    read it);
-4. UTF-8, then detection by charset-normalizer (:func:`govinfo_report.reading.decode`).
+4. UTF-8, then detection by charset-normalizer (:func:`govinfo_report.reading.decode`);
+5. a page that the declared codec (else UTF-8) reads but for a few bad byte sequences
+   (at most :data:`FEW_BAD`: a title cut mid-character, stray bytes in a script) is read
+   as a browser shows it, each bad sequence as U+FFFD; where they were is returned
+   (:attr:`PageText.replaced`) and the reader says so.  More than that, the encoding is
+   unknown and the page refused.
 
 A saved web archive (MHTML, ``.mht``) is a MIME message; its root HTML part is taken
 with the standard library's :mod:`email` package (:func:`archive_page`).
@@ -23,11 +28,12 @@ from email import policy
 from email.errors import MessageError
 from email.message import Message
 from email.parser import BytesParser
+from typing import NamedTuple
 
 from ..errors import DecodeError
 from ..reading import decode
 
-__all__ = ["archive_page", "declared_encoding", "decode_page", "page_text"]
+__all__ = ["FEW_BAD", "PageText", "archive_page", "declared_encoding", "decode_page", "page_text"]
 
 # How far into the page a declaration is looked for (a Word page's head can be long).
 _PRESCAN = 65536
@@ -40,6 +46,21 @@ _GB = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "euc_cn", "gb2312_1980", "i
 # Control characters a page may carry that no one sees; form feed is white space in HTML.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+#: Most bad byte sequences a page may hold and be read, each shown as U+FFFD.
+FEW_BAD = 5
+
+
+class PageText(NamedTuple):
+    """A page's text, its UTF-8 bytes when the page was just that (else ``None``), the codec
+    read with, and where the bad byte sequences shown as U+FFFD were (``(start, end)`` byte
+    offsets; usually none)."""
+
+    text: str
+    utf8: bytes | None
+    codec: str = ""
+    replaced: tuple[tuple[int, int], ...] = ()
 
 
 def _codec(name: str) -> str | None:
@@ -83,21 +104,20 @@ def decode_page(data: bytes, encoding: str | None = None, declared: str | None =
     Raises:
         DecodeError: the forced codec fails, or no encoding reads the bytes.
     """
-    return page_text(data, encoding, declared)[0]
+    return page_text(data, encoding, declared).text
 
 
-def page_text(
-    data: bytes, encoding: str | None = None, declared: str | None = None
-) -> tuple[str, bytes | None]:
-    """:func:`decode_page`, and the text's UTF-8 bytes when ``data`` is just that (else ``None``).
+def page_text(data: bytes, encoding: str | None = None, declared: str | None = None) -> PageText:
+    """:func:`decode_page`, with the text's UTF-8 bytes when ``data`` is just that (else ``None``)
+    and where bad bytes were shown as U+FFFD (see the module's docstring).
 
     (The HTML parser reads UTF-8 bytes: a UTF-8 page need not be encoded again.)
     """
     if encoding is not None:
-        return _clean(decode(data, _codec(encoding) or encoding)), None
+        return PageText(_clean(decode(data, _codec(encoding) or encoding)), None, encoding)
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return _clean(decode(data, bom_codec)), None
+            return PageText(_clean(decode(data, bom_codec)), None, bom_codec)
     declared_codec = _codec(declared) if declared else declared_encoding(data)
     for codec in (declared_codec, "utf-8"):
         if codec is None:
@@ -107,9 +127,40 @@ def page_text(
         except (UnicodeDecodeError, LookupError):
             continue  # a wrong declaration: read the bytes as they are
         if _visible(data):
-            return text, data if codec == "utf-8" else None
-        return _clean(text), None
-    return _clean(decode(data)), None
+            return PageText(text, data if codec == "utf-8" else None, codec)
+        return PageText(_clean(text), None, codec)
+    if declared_codec is not None:
+        shown = _with_replacements(data, declared_codec)
+        if shown is not None:
+            return shown
+    try:
+        return PageText(_clean(decode(data)), None)
+    except DecodeError:
+        shown = _with_replacements(data, "utf-8") if declared_codec is None else None
+        if shown is None:
+            raise
+        return shown
+
+
+def _with_replacements(data: bytes, codec: str) -> PageText | None:
+    """``data`` read with ``codec``, each bad byte sequence as U+FFFD (as ``errors="replace"``
+    does), if there are at most :data:`FEW_BAD` of them; else ``None``."""
+    pieces: list[str] = []
+    replaced: list[tuple[int, int]] = []
+    at = 0
+    while True:
+        try:
+            pieces.append(data[at:].decode(codec))
+        except UnicodeDecodeError as bad:
+            if len(replaced) == FEW_BAD:
+                return None
+            pieces += [data[at : at + bad.start].decode(codec), "\ufffd"]
+            replaced.append((at + bad.start, at + max(bad.end, bad.start + 1)))
+            at = replaced[-1][1]
+            continue
+        except LookupError:
+            return None
+        return PageText(_clean("".join(pieces)), None, codec, tuple(replaced))
 
 
 def _visible(data: bytes) -> bool:

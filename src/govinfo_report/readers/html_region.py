@@ -34,7 +34,7 @@ line (without the site's suffix such as ``_政府信息公开年报_某某网``)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Literal
 
@@ -71,6 +71,7 @@ TableKind = Literal["report", "layout", "metadata", "blank"]
 # A cell holding more text than any label of the template is a layout cell.
 _LAYOUT_CELL = 120
 _NUMERALS = "一二三四五六"
+_SPACES = re.compile("[ \u3000]+")
 # Title parts are separated in <title> by these.
 _TITLE_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-–—]+\s+|\s*[–—]{1,2}\s*")
 
@@ -220,13 +221,23 @@ def _inside(item: Item, container: etree._Element | None) -> bool:
     return container in _ancestors(_element(item))
 
 
+def _region_heading(text: str) -> int | None:
+    """:func:`heading_number`, also of a heading printed with spaces inside (``一、总体　情况``):
+    such a line marks where the report is, though the grammar reads no heading there (and
+    says so at that line, not at the page's end)."""
+    number = heading_number(text)
+    if number is None and (" " in text or "\u3000" in text) and text[:1] in _NUMERALS:
+        number = heading_number(_SPACES.sub("", text))
+    return number
+
+
 def _headings(items: Sequence[Item]) -> list[int]:
     """Indices of the section headings: the first of each, in increasing order."""
     found: list[int] = []
     last = 0
     for index, item in enumerate(items):
         if isinstance(item, Paragraph):
-            number = heading_number(item.text)
+            number = _region_heading(item.text)
             if number is not None and number > last:
                 found.append(index)
                 last = number
@@ -255,14 +266,19 @@ def _merged(paragraphs: Sequence[Paragraph], start: int, end: int) -> Paragraph:
 
 
 def _head(items: Sequence[Item], first: int, container: etree._Element | None) -> list[int]:
-    """Indices of the items before section 一 that belong to the report."""
+    """Indices of the items before section 一 inside ``container`` (links among them: :func:`_front`).
+
+    When the container holds none, those of the element just before it, if it holds
+    paragraphs only and none mostly links (a CMS's ``<div class="summary">`` holding the
+    preamble).
+    """
     head: list[int] = []
     for index in range(first - 1, -1, -1):
-        item = items[index]
-        if not _inside(item, container):
+        if not _inside(items[index], container):
             break
-        if not _link_dense(item):
-            head.append(index)
+        head.append(index)
+    if not head and container is not None:
+        head = _beside(items, range(first - 1, -1, -1), _sibling(container, preceding=True))
     head.reverse()
     return head
 
@@ -271,7 +287,11 @@ def _tail(items: Sequence[Item], last: int, container: etree._Element | None, *,
     """Indices of the items after the last heading that belong to the report.
 
     ``table``: the last heading is a table's (二 to 四), so the table that follows
-    belongs to it even outside the container.
+    belongs to it even outside the container.  A block that is mostly links is left
+    out at the end (``【打印】【关闭】``), kept between the report's paragraphs.  When
+    the last heading is a narrative one and the container holds nothing after it,
+    the paragraphs of the element just after the container are its text, if that
+    element holds paragraphs only and none mostly links.
     """
     tail: list[int] = []
     for index in range(last + 1, len(items)):
@@ -280,9 +300,33 @@ def _tail(items: Sequence[Item], last: int, container: etree._Element | None, *,
             if not (table and isinstance(item, Table)):
                 break
             table = False
-        if not _link_dense(item):
-            tail.append(index)
+        tail.append(index)
+    if not tail and not table and container is not None:
+        tail = _beside(items, range(last + 1, len(items)), _sibling(container, preceding=False))
     return tail
+
+
+def _sibling(element: etree._Element, *, preceding: bool) -> etree._Element | None:
+    """The element next to ``element`` (before it, or after it), comments passed over."""
+    for sibling in element.itersiblings(preceding=preceding):
+        if isinstance(sibling.tag, str):
+            return sibling
+    return None
+
+
+def _beside(items: Sequence[Item], indices: Iterable[int], sibling: etree._Element | None) -> list[int]:
+    """The run of ``indices`` whose items are inside ``sibling``, if all are paragraphs not mostly links."""
+    found: list[int] = []
+    if sibling is None:
+        return found
+    for index in indices:
+        item = items[index]
+        if not _inside(item, sibling):
+            break
+        if isinstance(item, Table) or _link_dense(item):
+            return []
+        found.append(index)
+    return found
 
 
 def _parent(element: etree._Element | None) -> etree._Element | None:
@@ -299,18 +343,28 @@ def _first_fields(sources: Sequence[MetadataFields]) -> MetadataFields:
 
 
 def _front(head: Sequence[Item]) -> tuple[list[Item], list[MetadataFields], bool]:
-    """The head with its title line made one and its metadata lines taken out; whether it has a title.
+    """The head with its title line made one and its furniture taken out; whether it has a title.
 
-    Lines of page metadata (``发布时间：…　来源：…``) are taken out before the title and
-    right after it; without a title, at the start only.
+    Lines of page metadata (``发布时间：…　来源：…``) and blocks that are mostly links
+    are taken out before the title and right after it; without a title, at the start
+    only.  Once the preamble has begun, a block mostly links is the report's
+    (``本报告电子版下载：<a>…</a>``).
     """
-    paragraphs = [item for item in head if isinstance(item, Paragraph)]
+    links = [_link_dense(item) for item in head]
+    paragraphs = [
+        item for item, link in zip(head, links, strict=True) if isinstance(item, Paragraph) and not link
+    ]
     found = title_in(paragraphs)
     fields: list[MetadataFields] = []
     kept: list[Item] = []
     furniture = True  # still where metadata lines stand
     position = -1
-    for item in head:
+    for item, link in zip(head, links, strict=True):
+        before_title = found is not None and position < found[0]
+        if link:  # navigation, share buttons, 【打印】 … unless the preamble has begun
+            if not (furniture or before_title):
+                kept.append(item)
+            continue
         if isinstance(item, Table):
             kept.append(item)
             furniture = False
@@ -321,7 +375,7 @@ def _front(head: Sequence[Item]) -> tuple[list[Item], list[MetadataFields], bool
                 kept.append(_merged(paragraphs, *found))
             furniture = True  # metadata lines follow the title too
             continue
-        if (furniture or (found and position < found[0])) and is_field_text(item.text):
+        if (furniture or before_title) and is_field_text(item.text):
             fields.append(fields_in_text(item.text))
             continue
         furniture = False
@@ -358,13 +412,17 @@ def lay_out(
     tail_box = _common(elements[-2], elements[-1]) if len(elements) > 1 else _parent(elements[-1])
     head = _head(items, first, head_box)
     last_item = items[last]
-    last_number = heading_number(last_item.text) if isinstance(last_item, Paragraph) else None
+    last_number = _region_heading(last_item.text) if isinstance(last_item, Paragraph) else None
     tail = _tail(items, last, tail_box, table=last_number in (2, 3, 4))
     front, head_fields, has_title = _front([items[index] for index in head])
     # Lines of page metadata closing the article (来源：… / 责任编辑：…) are not section 六's.
     tail_fields: list[MetadataFields] = []
+    # So are blocks mostly links there (【打印】【关闭】, 上一篇): between its paragraphs they are its.
     while tail:
         closing = items[tail[-1]]
+        if _link_dense(closing):
+            tail.pop()
+            continue
         if not isinstance(closing, Paragraph) or not is_field_text(closing.text, keys=CLOSING_KEYS):
             break
         tail_fields.insert(0, fields_in_text(closing.text))
