@@ -89,13 +89,14 @@ _CELL_PIECES += ["∅", "a", "-", "−", ",", ".", "5 元", "5 万元", "5元", 
 @given(st.lists(st.sampled_from(_CELL_PIECES), max_size=12).map("".join))
 def test_a_run_of_cells_is_read_as_its_definition_reads_it(text: str) -> None:
     # The definition: cells as values.VALUE_PATTERN reads them, each before white space, "|",
-    # an empty field's mark or the end.  The grammar's CELLS has faster ways to the same runs.
+    # an empty field's mark or the end, and not before a dot or 、 after spaces (a label's
+    # number, `2 .重复申请`).  The grammar's CELLS has faster ways to the same runs.
     import re
 
     from govinfo_report._grammar import parser
     from govinfo_report.values import EMPTY, VALUE_PATTERN
 
-    cell, end = f"(?:{VALUE_PATTERN}|{EMPTY})", rf"(?=[\s|{EMPTY}]|$)"
+    cell, end = f"(?:{VALUE_PATTERN}|{EMPTY})", rf"(?=[\s|{EMPTY}]|$)(?![ \t]*[.．、])"
     definition = re.compile(rf"{cell}{end}(?:[\s|]*{cell}{end})*+")
     cells = re.compile(parser().get_terminal("CELLS").pattern.to_regexp())
     for at in range(len(text) + 1):

@@ -23,6 +23,7 @@ from lark import Token, Transformer, Tree
 from ._grammar import labels, token_only_rules
 from .editions import EDITION_2021, TABLE_NAMES, Edition
 from .errors import CellCountError, CellValueError, ParseError, excerpt_near
+from .header_order import first_out_of_order
 from .layout import CellKey, CellSpec, RowSpec, build_table, row_specs
 from .model import Diagnostic, Report
 from .narrative import narrative, paragraphs, wrap_width
@@ -67,6 +68,9 @@ INVALID = "CELL-INVALID"
 UNPLACED = "CELLS-UNPLACED"
 #: The report has no title line.
 TITLE_MISSING = "TITLE-MISSING"
+#: A table's header prints its columns in another order than the template: the table is
+#: left not filled in.
+HEADER_ORDER = "HEADER-ORDER"
 
 
 class PrintedCell(NamedTuple):
@@ -262,6 +266,7 @@ class ReportTransformer(Transformer[Token, Report]):
         self._exact = exact_paragraphs
         self._skipped_starts = [start for start, _ in skipped]
         self._token_only = token_only_rules()
+        self._first_row_line: dict[int, int | None] = {}  # each table: the line of its first row
         #: What lenient parsing could not read (strict parsing raises instead).
         self.diagnostics: list[Diagnostic] = []
 
@@ -314,6 +319,7 @@ class ReportTransformer(Transformer[Token, Report]):
         cls, readings = _table_plan(
             self._edition.table(number).classes, tuple(row.label.type for row in rows)
         )
+        self._first_row_line[number] = rows[0].label.line if rows else None
         values: dict[CellKey, Value] = {}
         skipped = self._skipped_starts
         for row, reading in zip(rows, readings, strict=True):
@@ -385,6 +391,7 @@ class ReportTransformer(Transformer[Token, Report]):
         spec = self._edition.table(4)
         cell_specs, conversions = _table4_reading(spec.cls)
         runs = [token for token in children if token.type == "CELLS"]
+        self._first_row_line[4] = runs[0].line if runs else None
         skipped = bool(runs) and self._skipped_between(runs[0].start_pos, runs[-1].end_pos)
         plain = None if skipped else _plain_values(runs, conversions)
         if plain is not None:
@@ -410,8 +417,31 @@ class ReportTransformer(Transformer[Token, Report]):
 
     def _section(self, children: list[Any]) -> tuple[Token, Any]:
         if len(children) == 2 and not isinstance(children[1], Token):
-            return (children[0], children[1])  # a table
+            return (children[0], self._in_header_order(children[0], children[1]))  # a table
         return (children[0], tuple(children[1:]))  # narrative lines
+
+    def _in_header_order(self, heading: Token, table: object) -> object:
+        """``table``, when the header lines between its heading and its first row print the
+        columns in the template's order; else an error (when lenient: the table not filled in)."""
+        number = int(heading.type[1])  # H2, H3, H4
+        first = self._first_row_line.get(number)
+        if heading.line is None or first is None:
+            return table
+        found = first_out_of_order(self._lines, heading.line + 1, first - 1, type(table), number)
+        if found is None:
+            return table
+        self._problem(
+            ParseError(
+                f"{TABLE_NAMES[number]}的列标题“{found.after}”印在“{found.word}”之前，与模板的列序不同，"
+                "不能确定各数属于哪一列",
+                line=found.line,
+                column=found.column,
+                excerpt=excerpt_near(self._lines[found.line - 1], found.column),
+                expected=(f"“{found.word}”在“{found.after}”之前",),
+            ),
+            HEADER_ORDER,
+        )
+        return build_table(type(table), {})
 
     section1 = section4 = section5 = section6 = _section
     section2_2021 = section3_2021 = section2_2019 = section3_2019 = _section
