@@ -141,7 +141,7 @@ class BodyReader:
                         if merged[index, column]:
                             unreadable[column + 1] = merged[index, column]
                 else:
-                    if merged.get(index, column):
+                    if merged.get((index, column)):
                         unreadable[column + 1] = merged[index, column]
                         text = ""
                     elif way == "walk" and text != scripted(text) and classify(scripted(text)):
