@@ -49,6 +49,8 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100
         (b"\x1f\x8b\x08\x00", None, "archive"),
         (b"{\\rtf1\\ansi", None, "rtf"),
         (b'{"schema_version": 2}', "r.json", "json"),
+        # A web page saved by Word holds Word's settings as <w:WordDocument> in its head.
+        (b'<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><xml><w:WordDocument>', None, "html"),
     ],
 )
 def test_form_from_content(data: bytes, name: str | None, form: str) -> None:

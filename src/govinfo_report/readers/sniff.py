@@ -222,10 +222,10 @@ def _textual(head: bytes, suffix: str) -> Sniffed:
     probe = probe.lstrip(b"\xef\xbb\xbf")
     if _MHTML.match(probe[:4096]):
         return Sniffed("html", "mhtml")
-    word = _WORD_XML.search(probe[:4096])
-    if word:
-        return Sniffed("flatopc" if b"pkg:package" in probe[:4096] else "wordml")
-    if _HTML_START.match(_skip_comments(probe)):
+    start = _skip_comments(probe)
+    if _WORD_XML.match(start):  # (at the start: a web page saved by Word holds <w:WordDocument> too)
+        return Sniffed("flatopc" if b"<pkg:package" in start[:4096] else "wordml")
+    if _HTML_START.match(start):
         return Sniffed("html")
     if suffix in _HTML_SUFFIXES and _HTML_ANYWHERE.search(probe):
         return Sniffed("html")
