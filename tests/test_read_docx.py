@@ -540,6 +540,27 @@ def test_a_strict_open_xml_file_is_refused_with_advice() -> None:
         gr.parse_docx(package("", extra={"word/document.xml": xml.encode()}))
 
 
+def test_a_package_whose_main_part_is_document2_reads_from_bytes(tmp_path: Path) -> None:
+    # Word Online's download: the main part is word/document2.xml, named by the package's
+    # content types and relationships.
+    with zipfile.ZipFile(DOCX / "filled.docx") as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document2.xml"] = parts.pop("word/document.xml")
+    parts["word/_rels/document2.xml.rels"] = parts.pop("word/_rels/document.xml.rels")
+    for name in ("[Content_Types].xml", "_rels/.rels"):
+        parts[name] = parts[name].replace(b"/document.xml", b"/document2.xml")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    data = buffer.getvalue()
+    assert cells_of(gr.parse_docx(data)) == cells_of(gr.parse_docx(DOCX / "filled.docx"))
+    path = tmp_path / "下载"  # no suffix
+    path.write_bytes(data)
+    assert source_of(gr.parse_file(path)).form == "docx"
+    assert gr.read_document(data).source.form == "docx"
+
+
 def test_two_numbers_in_one_cell_are_refused_at_that_cell() -> None:
     def two_numbers(document: Any) -> None:
         cell = document.tables[0].rows[2].cells[2]  # 规章, 本年废止件数: 0

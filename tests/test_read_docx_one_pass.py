@@ -47,6 +47,13 @@ def rendered(report: gr.Report) -> bytes:
 # The pass before the rewrite (the commit before "docx_grid: one pass …"), as the reference.
 
 
+# The elements the previous pass looked at (complex fields' characters were not among them).
+_PREVIOUS_TAGS = (
+    *(wordml.TR, wordml.TC, wordml.GRID_BEFORE, wordml.GRID_SPAN, wordml.V_MERGE, wordml.H_MERGE),
+    *(wordml.P, wordml.T, *wordml.RUN_TEXT),
+)
+
+
 def _previous_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
     marks: tuple[str, ...] = ()
     if numbering.walk_marks:
@@ -55,7 +62,7 @@ def _previous_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
     row: tuple[list[int], list[list[Any]]] = ([0], [])
     cell: list[Any] = [1, False, False, []]  # span, vertical, horizontal, paragraphs
     texts: list[str] = cell[3]
-    for element in table.iter(*docx_grid._PASS, *marks):
+    for element in table.iter(*_PREVIOUS_TAGS, *marks):
         tag = element.tag
         if tag == wordml.T:
             texts[-1] += element.text or ""

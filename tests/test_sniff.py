@@ -49,6 +49,8 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100
         (b"\x1f\x8b\x08\x00", None, "archive"),
         (b"{\\rtf1\\ansi", None, "rtf"),
         (b'{"schema_version": 2}', "r.json", "json"),
+        # A web page saved by Word holds Word's settings as <w:WordDocument> in its head.
+        (b'<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><xml><w:WordDocument>', None, "html"),
     ],
 )
 def test_form_from_content(data: bytes, name: str | None, form: str) -> None:
@@ -73,6 +75,70 @@ def test_unsupported_forms_are_named(tmp_path: object, data: bytes, words: str) 
         gr.parse_file(path)
     assert words in str(info.value)
     assert isinstance(info.value, gr.DecodeError)
+
+
+def _parts(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Word Online's download names its main part word/document2.xml.
+TYPED = _parts(
+    {
+        "[Content_Types].xml": b'<Types><Override PartName="/word/document2.xml" ContentType="'
+        + MAIN
+        + b'"/></Types>',
+        "word/document2.xml": b"<x/>",
+    }
+)
+RELATED = _parts(
+    {
+        "[Content_Types].xml": b"<Types/>",
+        "_rels/.rels": b'<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/officeDocument" Target="word/document2.xml"/></Relationships>',
+        "word/document2.xml": b"<x/>",
+    }
+)
+WORD_2003 = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+    '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><w:p><w:r>'
+    "<w:t>2024年政府信息公开工作年度报告</w:t></w:r></w:p></w:body></w:wordDocument>"
+).encode()
+FLAT_OPC = (
+    b'<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+    b'<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'
+    b'<pkg:part pkg:name="/word/document.xml"><pkg:xmlData/></pkg:part></pkg:package>'
+)
+
+
+@pytest.mark.parametrize("name", ["年报.docx", "年报.zip", None])
+def test_a_word_package_whose_main_part_has_another_name(name: str | None) -> None:
+    assert sniff(TYPED, name).form == "docx"
+    assert sniff(RELATED, name).form == "docx"
+
+
+@pytest.mark.parametrize(
+    ("data", "form", "words"),
+    [(WORD_2003, "wordml", "Word 2003 XML文档"), (FLAT_OPC, "flatopc", "Word XML文档（单个XML文件）")],
+)
+@pytest.mark.parametrize("name", ["年报.xml", "年报.doc"])
+def test_word_s_xml_forms_are_refused_with_advice(
+    tmp_path: object, data: bytes, form: str, words: str, name: str
+) -> None:
+    from pathlib import Path
+
+    assert sniff(data, name).form == form
+    path = Path(str(tmp_path)) / name
+    path.write_bytes(data)
+    with pytest.raises(gr.UnsupportedFormatError) as info:
+        gr.parse_file(path)
+    assert info.value.form == form
+    assert str(info.value).startswith(f"这是{words}，本库不能读取；")
+    assert "文件→另存为→Word文档(.docx)" in str(info.value)
 
 
 def test_doc_says_what_to_do(tmp_path: object) -> None:

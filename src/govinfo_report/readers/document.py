@@ -18,7 +18,7 @@ is its own reading text (:meth:`Document.from_text`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
@@ -153,9 +153,13 @@ class DocumentBuilder:
                 self._lines.append(line)
                 self._origins.append(Origin(location))
 
-    def row(self, cells: Sequence[RowCell], location: Location) -> None:
+    def row(
+        self, cells: Sequence[RowCell], location: Location, unreadable: Mapping[int, str] | None = None
+    ) -> None:
         """A table row: its cells (:data:`RowCell`), left to right, as the grid has them;
-        ``location``: the row's (each cell is there, in its grid column and on its own line).
+        ``location``: the row's (each cell is there, in its grid column and on its own line);
+        ``unreadable``: the grid columns of the cells whose value the reader cannot tell
+        (a value printed once across several rows …), each with the reason.
 
         The one rule for writing a grid row.  White space inside a cell (a label
         broken over lines) becomes single spaces.  The row's *labels* are its
@@ -167,11 +171,12 @@ class DocumentBuilder:
         blank cells.  A row with nothing in it is not written.  A cell holding
         several numbers (``1 2``, two paragraphs in one cell) cannot say which
         is its value: it is written blank and recorded as a problem (never split
-        into two cells).
+        into two cells).  So is each ``unreadable`` cell, a value cell whatever its text.
         """
         written = [_written(cell[0]) for cell in cells]
         last_label = -1
-        has_value = several = False
+        has_value = bool(unreadable)
+        several = False
         for at, (_, kind, many) in enumerate(written):
             if kind is None:
                 last_label = at
@@ -184,7 +189,7 @@ class DocumentBuilder:
         start = 1
         for at, (text, kind, _) in enumerate(written):
             if kind == "blank":
-                if not has_value or at <= last_label:
+                if (not has_value or at <= last_label) and not (unreadable and cells[at][1] in unreadable):
                     continue
                 text = EMPTY
             parts.append(text)
@@ -197,20 +202,15 @@ class DocumentBuilder:
         self._lines.append(SEPARATOR.join(parts))
         self._origins.append(origin)
         if several:
-            self._several(cells, written, origin)
-
-    def _several(
-        self, cells: Sequence[RowCell], written: Sequence[tuple[str, TextKind | None, bool]], origin: Origin
-    ) -> None:
-        """The row's cells holding several numbers, each recorded as a problem at its column."""
-        for (text, grid_column, source_line), (_, _, many) in zip(cells, written, strict=True):
-            if many:
-                pieces = " ".join(text.split())
-                self.unreadable(
-                    f"单元格中有{len(pieces.split())}个数（“{shorten(pieces)}”），无法确定是哪一个",
-                    grid_column,
-                    source_line,
-                )
+            for (text, grid_column, source_line), (_, _, many) in zip(cells, written, strict=True):
+                if many:
+                    pieces = " ".join(text.split())
+                    reason = f"单元格中有{len(pieces.split())}个数（“{shorten(pieces)}”），无法确定是哪一个"
+                    self.unreadable(reason, grid_column, source_line)
+        if unreadable:
+            for _, grid_column, source_line in cells:
+                if grid_column in unreadable:
+                    self.unreadable(unreadable[grid_column], grid_column, source_line)
 
     def unreadable(self, reason: str, column: int, line: int | None) -> None:
         """The last row's cell in grid column ``column`` (on source line ``line``), which the

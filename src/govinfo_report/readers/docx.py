@@ -19,6 +19,7 @@ from .document import Document, DocumentBuilder
 from .docx_body import BodyReader
 from .docx_numbering import Numbering
 from .docx_package import open_package
+from .wordml import RunStyles
 
 __all__ = ["read"]
 
@@ -37,5 +38,5 @@ def read(data: bytes, *, path: str | None = None, encoding: str | None = None, d
     """
     package = open_package(data)
     builder = DocumentBuilder(Source("docx", path, title=package.title), exact_paragraphs=True)
-    BodyReader(builder, Numbering.of(package)).read(package.body)
+    BodyReader(builder, Numbering.of(package), RunStyles.of(package, package.body)).read(package.body)
     return builder.build()

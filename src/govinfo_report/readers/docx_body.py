@@ -32,11 +32,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Location, ParseError, shorten
+from ..values import classify
 from . import wordml
 from .document import DocumentBuilder, RowCell
-from .docx_grid import cell_deleted, row_deleted, table_rows, way_to_read
+from .docx_grid import GridRow, cell_deleted, row_deleted, table_rows, way_to_read
 from .docx_numbering import Numbering
-from .wordml import TBL, P
+from .wordml import NO_STYLES, TBL, P, RunStyles, printed, scripted
 
 __all__ = ["BodyReader"]
 
@@ -47,11 +48,15 @@ class BodyReader:
     Args:
         builder: where the lines go.
         numbering: the document's list numbering (none by default).
+        styles: the document's styles that hide or raise text (none by default).
     """
 
-    def __init__(self, builder: DocumentBuilder, numbering: Numbering | None = None) -> None:
+    def __init__(
+        self, builder: DocumentBuilder, numbering: Numbering | None = None, styles: RunStyles = NO_STYLES
+    ) -> None:
         self._builder = builder
         self._numbering = numbering if numbering is not None else Numbering()
+        self._styles = styles
         self._paragraphs = 0
         self._tables = 0
         self._last = Location(paragraph=1)  # the paragraph last read, for text run on from it
@@ -68,7 +73,7 @@ class BodyReader:
                 carry = self._paragraph(block, anchor, carry)
                 continue
             if carry:
-                self._builder.paragraph(carry, self._last)
+                self._builder.paragraph(printed(carry), self._last)
                 carry = ""
             if block.tag == TBL:
                 self._table(block, anchor)
@@ -78,7 +83,7 @@ class BodyReader:
                     anchor or Location(paragraph=self._paragraphs + 1),
                 )
         if carry:
-            self._builder.paragraph(carry, self._last)
+            self._builder.paragraph(printed(carry), self._last)
 
     def _paragraph(self, paragraph: Any, anchor: Location | None, carry: str) -> str:
         """Write a paragraph; the text left to run on into the next one (its mark deleted), or ``""``."""
@@ -88,23 +93,23 @@ class BodyReader:
         else:
             location = anchor
         self._last = location
-        pieces, properties = wordml.paragraph_pieces(paragraph)
+        pieces, properties = wordml.paragraph_pieces(paragraph, self._styles)
         deleted = wordml.mark_deleted(properties)
         text = carry if deleted else self._numbering.label(properties) + carry
         for piece in pieces:
             if isinstance(piece, str):
                 text += piece
             else:  # a text box, read where it stands
-                self._builder.paragraph(text, location)
+                self._builder.paragraph(printed(text), location)
                 text = ""
                 self._blocks(piece, location)
         if deleted:
             return text
-        self._builder.paragraph(text, location)
+        self._builder.paragraph(printed(text), location)
         return ""
 
     def _table(self, table: Any, anchor: Location | None) -> None:
-        way = way_to_read(table, self._numbering)
+        way = way_to_read(table, self._numbering, self._styles)
         if way == "layout":
             for row in wordml.rows(table):
                 if not row_deleted(row):
@@ -114,11 +119,14 @@ class BodyReader:
             return
         self._tables += 1
         number = self._tables
+        rows = table_rows(table, self._numbering, way=way, styles=self._styles)
+        merged = _merged_values(rows)
         above: set[int] = set()  # the grid columns where cells of the row above start
-        for index, (before, row) in enumerate(table_rows(table, self._numbering, way=way), start=1):
+        for index, (before, row) in enumerate(rows, start=1):
             column = before
             starts: set[int] = set()
             cells: list[RowCell] = []
+            unreadable: dict[int, str] = {}
             for text, span, vertical, horizontal in row:
                 if (vertical and column in above) or horizontal:
                     if text.strip():
@@ -126,15 +134,70 @@ class BodyReader:
                             f"单元格是合并单元格的一部分，却另有文字“{shorten(text)}”，无法确定它属于哪个单元格",
                             Location(table=number, table_row=index, table_column=column + 1),
                         )
+                    if horizontal or (index, column) not in merged:
+                        pass  # part of the label (or blank cell) to its left or above
+                    else:
+                        cells.append(("", column + 1, None))
+                        if merged[index, column]:
+                            unreadable[column + 1] = merged[index, column]
                 else:
+                    if merged.get((index, column)):
+                        unreadable[column + 1] = merged[index, column]
+                        text = ""
+                    elif way == "walk" and text != scripted(text) and classify(scripted(text)):
+                        unreadable[column + 1] = (
+                            f"单元格中的“{shorten(text)}”带有上标或下标（注释标记？），无法确定单元格的数"
+                        )
+                        text = ""
                     cells.append((text, column + 1, None))
                 starts.add(column)
                 column += span
             above = starts
-            self._builder.row(cells, Location(table=number, table_row=index))
+            self._builder.row(cells, Location(table=number, table_row=index), unreadable)
 
     def _error(self, reason: str, location: Location) -> ParseError:
         """An error at ``location``; its line is the one the reading text would have had there."""
         text = self._builder.build().text
         line = text.count("\n") + 2 if text else 1
         return ParseError(reason, line=line, column=1, location=location)
+
+
+def _merged_values(rows: list[GridRow]) -> dict[tuple[int, int], str]:
+    """The cells (row from 1, grid column from 0) of each vertical merge that is a value or
+    blank cell (its first cell holds a number, a not-filled mark or nothing), each with why it
+    cannot be read, or ``""`` for a blank merge (Word prints nothing in any of its rows).
+
+    Word prints a merged cell's text once across its rows: a value so merged is the value of
+    no one row, and each of its cells is refused; a merge holding a label is part of that label.
+    """
+    if not any(cell[2] for _, row in rows for cell in row):
+        return {}
+    opened: dict[int, tuple[int, str]] = {}  # grid column → the first row and text of the cell there
+    merges: dict[tuple[int, int], tuple[int, str]] = {}  # (column, first row) → last row, text
+    above: set[int] = set()
+    for index, (before, row) in enumerate(rows, start=1):
+        column = before
+        starts: set[int] = set()
+        for text, span, vertical, horizontal in row:
+            if vertical and column in above and column in opened and not horizontal:
+                start, first = opened[column]
+                merges[column, start] = (index, first)
+            elif not horizontal:
+                opened[column] = (index, text)
+            starts.add(column)
+            column += span
+        for gone in [at for at in opened if at not in starts]:
+            del opened[gone]
+        above = starts
+    found: dict[tuple[int, int], str] = {}
+    for (column, start), (end, text) in merges.items():
+        kind = classify(text)
+        if kind is None:
+            continue  # a label merged over rows
+        reason = ""
+        if kind != "blank":
+            value = shorten(" ".join(text.split()))
+            reason = f"“{value}”是跨第{start}至{end}行的合并单元格，Word只印出一次，无法确定它是哪一行的数"
+        for index in range(start, end + 1):
+            found[index, column] = reason
+    return found

@@ -10,8 +10,9 @@ used: it repeats a merged cell at every grid position it covers.
 Two ways give the same rows: :func:`table_rows` walks the elements one by one and
 handles everything :mod:`~govinfo_report.readers.wordml` handles; a table holding none
 of the constructs that need that walk (deleted or hidden text, text boxes, alternate
-content, symbols, math, tracked property changes, numbered paragraphs) is read in one
-pass over the few elements that matter, in lxml's C iteration, several times faster.
+content, symbols, math, raised text, tracked property changes, numbered paragraphs, styles
+that hide or raise text, fields nested in fields) is read in one pass over the few elements
+that matter, in lxml's C iteration, several times faster.
 The pass gives way to the walk as soon as it meets an element out of its place (text
 outside a paragraph, a cell outside a row …), which Word does not write.
 """
@@ -25,9 +26,11 @@ from .docx_numbering import Numbering
 from .wordml import (
     CELL_DELETED,
     DELETED,
+    FIELD_CHARACTER,
     GRID_BEFORE,
     GRID_SPAN,
     H_MERGE,
+    NO_STYLES,
     PSTYLE,
     RUN_TEXT,
     TC,
@@ -37,7 +40,9 @@ from .wordml import (
     V_MERGE,
     VAL,
     P,
+    RunStyles,
     T,
+    printed,
 )
 
 __all__ = ["GridCell", "GridRow", "Way", "cell_deleted", "row_deleted", "table_rows", "way_to_read"]
@@ -58,6 +63,7 @@ _NEEDS_WALK = (
     _w("rt"),
     _w("vanish"),
     _w("sym"),
+    _w("vertAlign"),
     CELL_DELETED,
     _w("tcPrChange"),
     _w("trPrChange"),
@@ -66,12 +72,14 @@ _NEEDS_WALK = (
     wordml.MATH_TEXT,
 )
 # The elements the one pass looks at.
-_PASS = (TR, TC, GRID_BEFORE, GRID_SPAN, V_MERGE, H_MERGE, P, T, *RUN_TEXT)
+_PASS = (TR, TC, GRID_BEFORE, GRID_SPAN, V_MERGE, H_MERGE, P, T, FIELD_CHARACTER, *RUN_TEXT)
+_FIELD_CHARACTER_TYPE = _w("fldCharType")
 
 
-def way_to_read(table: Any, numbering: Numbering) -> Way:
+def way_to_read(table: Any, numbering: Numbering, styles: RunStyles = NO_STYLES) -> Way:
     """How to read ``table``: ``"layout"`` when it holds a table (then it is layout, not a
-    table of the report), ``"walk"`` when it holds what only the walk reads, else ``"pass"``.
+    table of the report), ``"walk"`` when it holds what only the walk reads (or the document
+    has styles that hide or raise text), else ``"pass"``.
 
     One C scan answers, unless the table needs the walk: then a second looks for a table.
     """
@@ -79,7 +87,7 @@ def way_to_read(table: Any, numbering: Numbering) -> Way:
     next(found)  # the table itself
     first = next(found, None)
     if first is None:
-        return "pass"
+        return "walk" if styles and not _holds_tables(table) else "pass"
     if first.tag == wordml.TBL or _holds_tables(table):
         return "layout"
     return "walk"
@@ -91,8 +99,11 @@ def _holds_tables(table: Any) -> bool:
     return next(found, None) is not None
 
 
-def table_rows(table: Any, numbering: Numbering, *, way: Way = "walk") -> list[GridRow]:
-    """The rows of a table that holds no table; ``numbering`` numbers its list paragraphs.
+def table_rows(
+    table: Any, numbering: Numbering, *, way: Way = "walk", styles: RunStyles = NO_STYLES
+) -> list[GridRow]:
+    """The rows of a table that holds no table; ``numbering`` numbers its list paragraphs,
+    ``styles`` says which styles hide or raise text (:class:`~govinfo_report.readers.wordml.RunStyles`).
 
     ``way``: ``"pass"`` when :func:`way_to_read` says the one pass can read it.
     """
@@ -100,25 +111,27 @@ def table_rows(table: Any, numbering: Numbering, *, way: Way = "walk") -> list[G
         found = _one_pass(table, numbering)
         if found is not None:
             return found
-    return [_row(row, numbering) for row in wordml.rows(table) if not row_deleted(row)]
+    return [_row(row, numbering, styles) for row in wordml.rows(table) if not row_deleted(row)]
 
 
 def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
-    """The rows; ``None`` when a paragraph turns out to be numbered (the walk numbers it), or
-    an element is where Word does not write it (text outside a paragraph, a cell's properties
-    after its text …): the walk decides what it means."""
+    """The rows; ``None`` when a paragraph turns out to be numbered (the walk numbers it), a
+    field is nested in another's code, or an element is where Word does not write it (text
+    outside a paragraph or in a field's code, a cell's properties after its text …): the walk
+    decides what it means."""
     found: list[GridRow] = []
     cells: list[GridCell] | None = None  # the cells of the row being read
     before = 0
     paragraphs: list[str] | None = None  # the paragraphs of the cell being read, once it starts
     text: str | None = None  # the paragraph being read, once it starts
     span, vertical, horizontal = 1, False, False
+    field: bool | None = None  # a complex field open: in its code (True) or its result (False)
     t, p, tc, tr, run_text = T, P, TC, TR, RUN_TEXT  # (locals: this loop is the reader's hottest)
     style, linked = PSTYLE, numbering.linked
     for element in table.iter(*_PASS, *numbering.pass_marks):
         tag = element.tag
         if tag == t:
-            if text is None:
+            if text is None or field:
                 return None
             text += element.text or ""
         elif tag == p:
@@ -127,6 +140,7 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
             if text is not None:
                 paragraphs.append(text)
             text = ""
+            field = None  # (as the walk: a field's state does not run on into the next paragraph)
         elif tag == tc:
             if cells is None:
                 return None
@@ -144,9 +158,19 @@ def _one_pass(table: Any, numbering: Numbering) -> list[GridRow] | None:
                 found.append((before, cells))
             cells, before, paragraphs, text = [], 0, None, None
         elif tag in run_text:
-            if text is None:
+            if text is None or field:
                 return None
             text += run_text[tag]
+        elif tag == FIELD_CHARACTER:
+            kind = element.get(_FIELD_CHARACTER_TYPE)
+            if kind == "begin":
+                if field is not None:
+                    return None  # a field in a field: the walk reads it
+                field = True
+            elif kind == "separate" and field:
+                field = False
+            elif kind == "end":
+                field = None
         elif tag == GRID_BEFORE:
             if cells is None or paragraphs is not None:
                 return None  # not in the row's properties
@@ -171,16 +195,16 @@ def _cell(paragraphs: list[str], text: str | None, span: int, vertical: bool, ho
     """The cell the one pass has read, its last paragraph (``text``, if it started) included."""
     if text is not None:
         paragraphs.append(text)
-    return ("\n".join(paragraphs), span, vertical, horizontal)
+    return (printed("\n".join(paragraphs)), span, vertical, horizontal)
 
 
-def _row(row: Any, numbering: Numbering) -> GridRow:
+def _row(row: Any, numbering: Numbering, styles: RunStyles) -> GridRow:
     cells: list[GridCell] = []
     for cell in wordml.cells(row):
         if cell_deleted(cell):
             continue
         properties = _properties(cell, TCPR)
-        text = "\n".join(wordml.text_of(cell, numbering.label))
+        text = printed("\n".join(wordml.text_of(cell, numbering.label, styles)))
         span, vertical, horizontal = 1, False, False
         if properties is not None:
             for item in properties:

@@ -65,6 +65,7 @@ class Package:
         related: the parts the main part refers to, by the end of their relationship
             type (``"numbering"``, ``"styles"``), as paths in the zip.
         archive: the zip package (in memory), for reading those parts when they are needed.
+        parsed: the related parts parsed so far (:meth:`part`), by kind.
     """
 
     body: Any
@@ -72,18 +73,32 @@ class Package:
     related: dict[str, str] = attrs.field(factory=dict, repr=False)
     archive: zipfile.ZipFile | None = attrs.field(default=None, repr=False)
 
-    def part(self, kind: str) -> Any | None:
-        """The root element of the related part of ``kind`` (``"numbering"`` …), or ``None``.
+    parsed: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+
+    def raw(self, kind: str) -> bytes | None:
+        """The bytes of the related part of ``kind`` (``"styles"`` …), or ``None``.
 
         Raises:
             DecodeError: the part is there but damaged, or too large.
         """
-        from lxml import etree
-
         name = self.related.get(kind)
         if name is None or self.archive is None or name not in self.archive.NameToInfo:
             return None
-        return _xml(self.archive, name, etree)
+        return _read(self.archive, name)
+
+    def part(self, kind: str) -> Any | None:
+        """The root element of the related part of ``kind`` (``"numbering"`` …), or ``None``;
+        parsed once.
+
+        Raises:
+            DecodeError: the part is there but damaged, or too large.
+        """
+        if kind not in self.parsed:
+            from lxml import etree
+
+            data = self.raw(kind)
+            self.parsed[kind] = _parse(data, self.related[kind], etree) if data is not None else None
+        return self.parsed[kind]
 
 
 def open_package(data: bytes) -> Package:
@@ -185,8 +200,13 @@ def _parser(etree: Any) -> Any:
 
 def _xml(archive: zipfile.ZipFile, name: str, etree: Any) -> Any:
     """A part's XML, parsed without DTDs, entities or network access."""
+    return _parse(_read(archive, name), name, etree)
+
+
+def _parse(data: bytes, name: str, etree: Any) -> Any:
+    """Part ``name``'s ``data`` as XML, parsed without DTDs, entities or network access."""
     try:
-        root = etree.fromstring(_read(archive, name), _parser(etree))
+        root = etree.fromstring(data, _parser(etree))
     except etree.XMLSyntaxError as exc:
         line = getattr(exc, "lineno", None)
         where = f"第{line}行：" if line else ""

@@ -29,6 +29,14 @@ FORM_NAMES: dict[str, tuple[str, str]] = {
     "wps": ("WPS文字文件（.wps）", "请用WPS打开后“另存为”.docx文件再读取"),
     "odt": ("OpenDocument文本（.odt）", "请“另存为”.docx文件再读取"),
     "rtf": ("RTF文件", "请用Word或WPS打开后“另存为”.docx文件再读取"),
+    "wordml": (
+        "Word 2003 XML文档",
+        "请用Word打开后“另存为”.docx文件再读取（文件→另存为→Word文档(.docx)）",
+    ),
+    "flatopc": (
+        "Word XML文档（单个XML文件）",
+        "请用Word打开后“另存为”.docx文件再读取（文件→另存为→Word文档(.docx)）",
+    ),
     "ofd": ("OFD版式文件", "请导出为PDF或.docx文件再读取"),
     "xls": (
         "旧版Excel表格（.xls）",
@@ -80,6 +88,16 @@ _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|table|
 _HTML_ANYWHERE = re.compile(rb"<(?:html|body)[\s>]|<table[\s>]")
 _MHTML = re.compile(rb"^(?:mime-version:|from:|date:|subject:).*content-type:\s*multipart/related", re.S)
 _PREFIX = 65536
+# A Word main document part in a package's content types (.docx, .docm, .dotx, .dotm) …
+_WORD_CONTENT_TYPE = re.compile(rb"(?:wordprocessingml\.(?:document|template)|ms-word\.[\w.]+)\.main\+xml")
+# … or the package's relationship to it (the officeDocument relationship into word/).
+_WORD_RELATIONSHIP = re.compile(
+    rb"/officeDocument\"[^>]*Target=\"/?word/|Target=\"/?word/[^\"]*\"[^>]*/officeDocument\""
+)
+# Word's XML forms, one XML file: Word 2003 XML (w:wordDocument) and Flat OPC (pkg:package).
+_WORD_XML = re.compile(
+    rb"<\?mso-application\s+progid=\"word\.document\"|<w:worddocument[\s>]|<pkg:package[\s>]"
+)
 
 
 @attrs.frozen
@@ -137,9 +155,10 @@ def _zip(data: bytes, suffix: str) -> Sniffed:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+            word = "word/document.xml" in names or _word_package(archive, names)
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError, NotImplementedError):
         return Sniffed("docx" if suffix in _DOCX_SUFFIXES else "archive", "ZIP")
-    if "word/document.xml" in names:
+    if word:
         return Sniffed("docx")
     if "xl/workbook.xml" in names:
         return Sniffed("xlsx")
@@ -152,6 +171,19 @@ def _zip(data: bytes, suffix: str) -> Sniffed:
     if suffix in _DOCX_SUFFIXES and "[Content_Types].xml" in names:
         return Sniffed("docx")  # an Office package without its main part: a damaged Word file
     return Sniffed("archive", "ZIP")
+
+
+def _word_package(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """Whether a package's main document is a Word document under another name (Word Online
+    downloads ``word/document2.xml``): its content type, else the package relationship to it."""
+    for name, pattern in (("[Content_Types].xml", _WORD_CONTENT_TYPE), ("_rels/.rels", _WORD_RELATIONSHIP)):
+        if (
+            name in names
+            and archive.getinfo(name).file_size <= _PREFIX
+            and pattern.search(archive.read(name))
+        ):
+            return True
+    return False
 
 
 def _ole(head: bytes, suffix: str) -> Sniffed:
@@ -190,7 +222,10 @@ def _textual(head: bytes, suffix: str) -> Sniffed:
     probe = probe.lstrip(b"\xef\xbb\xbf")
     if _MHTML.match(probe[:4096]):
         return Sniffed("html", "mhtml")
-    if _HTML_START.match(_skip_comments(probe)):
+    start = _skip_comments(probe)
+    if _WORD_XML.match(start):  # (at the start: a web page saved by Word holds <w:WordDocument> too)
+        return Sniffed("flatopc" if b"<pkg:package" in start[:4096] else "wordml")
+    if _HTML_START.match(start):
         return Sniffed("html")
     if suffix in _HTML_SUFFIXES and _HTML_ANYWHERE.search(probe):
         return Sniffed("html")
