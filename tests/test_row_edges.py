@@ -97,3 +97,30 @@ def test_a_web_table_with_an_extra_empty_column_and_a_blank_first_value_is_refus
     assert row_values(lenient) == [None] * 7
     # The other rows still read: 二 as printed, with the extra empty column dropped.
     assert row_values(lenient, "二、上年结转政府信息公开申请数量") == [0] * 7
+
+
+def test_a_web_row_with_an_empty_cell_between_its_values_is_refused() -> None:
+    # pingtan-2021.html, table 3 row 二 (seven 0s) given an empty cell after its third value: a
+    # browser shows the last four values one column to the right, the last outside the table.
+    label = "二、上年结转政府信息公开申请数量"
+    page = lxml_html.fromstring((REAL / "pingtan-2021.html").read_bytes())
+    row = next(tr for tr in page.iter("tr") if label in tr.text_content())
+    values = [td for td in row.iter("td") if td.text_content().strip() == "0"]
+    assert len(values) == 7
+    values[2].addnext(lxml_html.Element("td"))
+    data = lxml_html.tostring(page, encoding="utf-8")
+    with pytest.raises(gr.CellCountError) as info:
+        gr.parse_html(data)
+    assert "7个数之间还有空白单元格" in info.value.reason
+    assert info.value.location is not None
+    assert info.value.location.table == 2
+    lenient = gr.parse_html(data, lenient=True)
+    assert row_values(lenient, label) == [None] * 7
+    assert row_values(lenient) == [64, 0, 0, 2, 0, 4, 70]  # row 一 as printed
+
+
+def test_a_tab_row_with_an_empty_field_for_a_merged_value_cell_is_read() -> None:
+    # A Word copy writes a field for each column a merged cell spans: a value printed across two
+    # columns leaves an empty field after it, and the row's seven values still fill it.
+    report = gr.parse(with_row(NEW_LABEL + "\t\t1\t2\t\t3\t4\t5\t6\t13\t"))
+    assert row_values(report) == [1, 2, 3, 4, 5, 6, 13]

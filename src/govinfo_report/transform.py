@@ -334,7 +334,14 @@ class ReportTransformer(Transformer[Token, Report]):
                 continue
             where = f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
             try:
-                cells = resolve_cells(split_cells(token), len(row_spec.cells), where, row.label, self._lines)
+                cells = resolve_cells(
+                    split_cells(token),
+                    len(row_spec.cells),
+                    where,
+                    row.label,
+                    self._lines,
+                    grid_row=self._exact,
+                )
             except ParseError as error:
                 self._problem(error, MISCOUNTED)
                 continue
@@ -404,7 +411,9 @@ class ReportTransformer(Transformer[Token, Report]):
                 self._unplaced(runs[0], "表四")
                 resolved: list[PrintedCell | None] = [None] * len(cell_specs)
             else:
-                resolved = resolve_cells(cells, len(cell_specs), "表四", anchor, self._lines)
+                resolved = resolve_cells(
+                    cells, len(cell_specs), "表四", anchor, self._lines, grid_row=self._exact
+                )
         except ParseError as error:
             self._problem(error, MISCOUNTED)
             resolved = [None] * len(cell_specs)
@@ -498,6 +507,8 @@ def resolve_cells(
     where: str,
     anchor: Token | None,
     lines: Sequence[str],
+    *,
+    grid_row: bool = False,
 ) -> list[PrintedCell | None]:
     """Which printed cell is which column; ``None`` for a blank that was not printed.
 
@@ -510,9 +521,24 @@ def resolve_cells(
     throughout.  Anything else cannot be read without guessing and raises
     :class:`~govinfo_report.errors.CellCountError` — in particular a row that
     could also be padded after its values (:func:`_edges_unclear`).
+
+    ``grid_row``: the row was written by a reader from a table's grid, one field for each
+    cell (none for the columns a merged cell spans, see :mod:`govinfo_report.readers.document`):
+    there an empty field between two values is a cell, and a row whose values fill its
+    columns besides has a cell too many.
     """
     shown = [cell for cell in cells if cell.kind != "blank"]
     if len(shown) == expected:
+        if grid_row and len(cells) > expected:
+            at = [i for i, cell in enumerate(cells) if cell.kind != "blank"]
+            inner = next((cell for cell in cells[at[0] : at[-1]] if cell.kind == "blank"), None)
+            if inner is not None:
+                raise CellCountError(
+                    f"{where}的{expected}个数之间还有空白单元格，比应有的{expected}格多，不能确定各数属于哪一列",
+                    line=inner.line,
+                    column=inner.column,
+                    excerpt=lines[inner.line - 1],
+                )
         return list(shown)
     if not shown:
         return [None] * expected
