@@ -5,7 +5,9 @@
   as a gap (LibreOffice does), a gap wider than a justified line's usual one
   by more than :data:`_SPACED_OUT` em is a space — by more than
   :data:`_AUTOSPACED` em between CJK and Latin text, where word processors
-  add about a quarter em of their own.  A character drawn twice at the same
+  add about a quarter em of their own.  A Latin letter or digit and its
+  neighbour drawn very unlike (size, ink, direction: a watermark's digit
+  beside a number) have a space between them.  A character drawn twice at the same
   place (fake bold) is read once.
 * :func:`is_page_number` knows the page-number lines of Word/WPS exports
   (``- 3 -``, ``— 3 —``, ``第 3 页``, ``3 / 6``, a bare ``3``).
@@ -40,6 +42,11 @@ _SPACED_OUT = 0.15
 _AUTOSPACED = 0.22
 #: Lines further apart than this many times the usual distance have space between them.
 _SPACED = 1.35
+#: Two Latin letters or digits whose heights differ by more than this factor, or two characters,
+#: one of them Latin, whose ink (0 black … 255 white, :attr:`Char.ink`) differs by more than this, are
+#: not one word (a watermark's digit beside a cell's number): a space is read between them.
+_SIZE_APART = 1.5
+_INK_APART = 100
 #: A bare number is a page number only this close (share of the page height) to the top or bottom.
 _MARGIN = 0.12
 
@@ -142,6 +149,9 @@ def _line(chars: list[Char]) -> Line | None:
     for at, char in enumerate(kept):
         if at and not char.text.isspace() and not kept[at - 1].text.isspace():
             last = kept[at - 1]
+            if _apart(last, char):
+                parts += (" ", char.text)
+                continue
             gap = char.x0 - last.x1
             wide = _wide(last.text) or _wide(char.text)
             extra = gap - stretch if wide else gap
@@ -156,6 +166,22 @@ def _line(chars: list[Char]) -> Line | None:
         max(c.x1 for c in printed),
         max(c.bottom for c in printed),
     )
+
+
+def _apart(a: Char, b: Char) -> bool:
+    """Whether two neighbouring characters, one of them a Latin letter or digit, are drawn so
+    unlike (ink, one upright and one turned; size, when both are Latin letters or digits) that
+    they are not one word: text of another layer (a watermark) is not joined to a number.
+    (The loose boxes of CJK characters and punctuation, often from other fonts, differ in
+    height from Latin ones: sizes are compared between Latin characters only.)"""
+    if not (_latin(a.text) or _latin(b.text)):
+        return False
+    if a.upright != b.upright or abs(a.ink - b.ink) > _INK_APART:
+        return True
+    if not (_latin(a.text) and _latin(b.text)):
+        return False
+    low, high = sorted((a.height, b.height))
+    return high > _SIZE_APART * max(low, 0.1)
 
 
 def _wide(text: str) -> bool:
