@@ -89,7 +89,13 @@ def test_every_character_is_kept_in_its_line(texts: list[str]) -> None:
 # Page numbers
 
 
-@pytest.mark.parametrize("text", ["- 3 -", "— 12 —", "－3－", "第 3 页", "第3页 共6页", "3 / 6"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("- 3 -", "— 12 —", "－3－", "第 3 页", "第3页 共6页", "3 / 6"),
+        *("共 6 页  第 3 页", "Page 3 of 6", "Page 3", "·3·", "· 3 ·", "〔3〕", "-3-"),
+    ],
+)
 def test_page_numbers(text: str) -> None:
     (line,) = lines(write(text, 280, 400))
     assert is_page_number(line, 842)
@@ -102,7 +108,9 @@ def test_a_bare_number_is_a_page_number_only_in_the_margin() -> None:
     assert not is_page_number(middle, 842)
 
 
-@pytest.mark.parametrize("text", ["3件", "- 3 - 件", "第三页", "2024年"])
+@pytest.mark.parametrize(
+    "text", ["3件", "- 3 - 件", "第三页", "2024年", "共6页", "〔2021〕30号", "Page 3 of"]
+)
 def test_not_page_numbers(text: str) -> None:
     (line,) = lines(write(text, 280, 800))
     assert not is_page_number(line, 842)

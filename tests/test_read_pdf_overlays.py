@@ -116,3 +116,27 @@ def test_a_digit_turned_a_quarter_beside_a_number_is_not_joined_to_it(tmp_path: 
     with pytest.raises(gr.ParseError) as caught:
         gr.parse_file(path)
     assert caught.value.location == FEES_CELL
+
+
+# ---------------------------------------------------------------------------
+# Page furniture: page numbers
+
+
+def with_footers(tmp_path: Path, source: Path, form: str) -> Path:
+    """``source`` with ``form`` (``{n}`` the page number, ``{count}`` the pages) centred at the
+    foot of every page, as a word processor's footer draws it."""
+    import pypdfium2
+
+    count = len(pypdfium2.PdfDocument(source))
+    data = source.read_bytes()
+    for number in range(1, count + 1):
+        data = draw_text(data, [number], form.format(n=number, count=count), (280, 30), 9)
+    return write(tmp_path, data)
+
+
+@pytest.mark.parametrize("form", ["Page {n} of {count}", "\u00b7{n}\u00b7", "- {n} -", "{n} / {count}"])
+def test_page_numbers_of_every_form_are_left_out(tmp_path: Path, form: str) -> None:
+    """seed-000: narrative and table 3 run over page breaks; the footers change nothing."""
+    source = REAL.parent / "pdf" / "seed-000.pdf"
+    path = with_footers(tmp_path, source, form)
+    assert read_document(path).text == read_document(source).text

@@ -9,8 +9,10 @@
   neighbour drawn very unlike (size, ink, direction: a watermark's digit
   beside a number) have a space between them.  A character drawn twice at the same
   place (fake bold) is read once.
-* :func:`is_page_number` knows the page-number lines of Word/WPS exports
-  (``- 3 -``, ``— 3 —``, ``第 3 页``, ``3 / 6``, a bare ``3``).
+* :func:`is_page_number` knows the page-number lines of Word/WPS exports: the
+  forms of :data:`govinfo_report.normalize.PAGE_NUMBER` (``- 3 -``, ``·3·``,
+  ``〔3〕``, ``第 3 页``, ``共 6 页 第 3 页``, ``Page 3 of 6``, ``3 / 6``), and a
+  bare ``3`` near the top or bottom of the page.
 * :class:`Paragraphs` joins printed lines back into the paragraphs they were
   wrapped from, from where each line starts and ends on the page (see
   :meth:`Paragraphs.continues`).
@@ -26,15 +28,13 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ..normalize import PAGE_NUMBER
 from .pdf_page import Char
 
 __all__ = ["Line", "Paragraphs", "fits", "is_page_number", "lines"]
 
-# Page-number lines: `- 3 -`, `— 3 —`, `第 3 页`, `第3页 共6页`, `3 / 6`, `3`.
-_PAGE_NUMBER = re.compile(
-    r"[-—–－―~～‐]*\d{1,4}[-—–－―~～‐]*|第\d{1,4}页(?:[，,]?共\d{1,4}页)?|\d{1,4}/\d{1,4}|[Pp]age\d{1,4}"
-)
-_DASHED = re.compile(r"[-—–－―~～‐]+\d{1,4}[-—–－―~～‐]+|第.+|.+/.+|[Pp].+")
+#: A bare number (or one with a dash on one side): a page number only where one stands.
+_BARE_NUMBER = re.compile(r"[-—–－―~～‐]?\d{1,4}[-—–－―~～‐]?")
 #: A gap wider than this (in em, beyond the justification) between two characters of the same
 #: script is a space the file draws as a gap; between CJK and Latin text word processors put
 #: about a quarter em of their own (autospace), so there a space is a gap of more than this.
@@ -214,11 +214,11 @@ def fits(line_end: float, word: float, limit: float, height: float) -> bool:
 
 def is_page_number(line: Line, page_height: float) -> bool:
     """Whether ``line`` is a page number (the caller checks that it stands first or last on its page)."""
-    text = "".join(line.text.split())
-    if not _PAGE_NUMBER.fullmatch(text):
-        return False
-    if _DASHED.fullmatch(text):
+    text = " ".join(line.text.split())
+    if PAGE_NUMBER.fullmatch(text):
         return True
+    if not _BARE_NUMBER.fullmatch(text.replace(" ", "")):
+        return False
     return line.bottom < _MARGIN * page_height or line.top > (1 - _MARGIN) * page_height
 
 
