@@ -49,8 +49,9 @@ MAX_PAGES = 100
 #: ``_SCAN_COVER`` of it is a scan.
 _SCAN_TEXT = 10
 _SCAN_COVER = 0.5
-#: How far from the end of the file (bytes) the ``%%EOF`` marker of a complete PDF stands.
-_EOF_WINDOW = 2048
+#: How far from the end of the file (bytes) the ``%%EOF`` marker of a complete PDF stands at
+#: most: servers and mail programs append a little (an HTML error page, a signature, NULs).
+_EOF_WINDOW = 64 * 1024
 
 
 def read(data: bytes, *, path: str | None = None, encoding: str | None = None, detail: str = "") -> Document:
@@ -81,7 +82,7 @@ def read(data: bytes, *, path: str | None = None, encoding: str | None = None, d
 
 
 def _check_complete(data: bytes) -> None:
-    if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n")[-_EOF_WINDOW:]:
+    if data.rfind(b"%%EOF", max(len(data) - _EOF_WINDOW, 0)) < 0:
         raise DamagedPDFError(
             "PDF文件不完整：文件末尾没有%%EOF标记（可能没有下载或复制完整），请重新获取原文件"
         )
