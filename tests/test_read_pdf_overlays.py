@@ -140,3 +140,47 @@ def test_page_numbers_of_every_form_are_left_out(tmp_path: Path, form: str) -> N
     source = REAL.parent / "pdf" / "seed-000.pdf"
     path = with_footers(tmp_path, source, form)
     assert read_document(path).text == read_document(source).text
+
+
+# ---------------------------------------------------------------------------
+# Page furniture: running headers and footers
+
+
+def on_every_page(tmp_path: Path, source: Path, texts: list[tuple[str, float, float]]) -> Path:
+    """``source`` with each ``(text, x, y)`` (``{n}`` the page number) drawn on every page."""
+    import pypdfium2
+
+    data = source.read_bytes()
+    for number in range(1, len(pypdfium2.PdfDocument(source)) + 1):
+        for text, x, y in texts:
+            data = draw_text(data, [number], text.format(n=number), (x, y), 9)
+    return write(tmp_path, data)
+
+
+SEED = REAL.parent / "pdf" / "seed-000.pdf"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        [("Qinghe County Audit Bureau", 240, 800)],  # the body's name over every page
+        [("2024 Annual Report on Government Information Disclosure", 150, 800)],  # the title
+        [("Qinghe County Audit Bureau   Page {n}", 230, 30)],  # a footer with its page number
+        [("Qinghe County Audit Bureau", 60, 805), ("Page {n} of 5", 480, 805), ("- {n} -", 285, 30)],
+    ],
+)
+def test_running_headers_and_footers_are_left_out(
+    tmp_path: Path, furniture: list[tuple[str, float, float]]
+) -> None:
+    """seed-000: paragraphs and table 3 run over page breaks; a line repeated at the head or
+    foot of every page is furniture: the reading text is the file's without it."""
+    path = on_every_page(tmp_path, SEED, furniture)
+    assert read_document(path).text == read_document(SEED).text
+
+
+def test_a_line_repeated_elsewhere_on_the_page_is_kept(tmp_path: Path) -> None:
+    """The same words at the foot of two pages, but not at the same place: not a footer."""
+    data = draw_text(SEED, [1], "Note", (60, 60), 9)
+    data = draw_text(data, [2], "Note", (60, 40), 9)
+    text = read_document(write(tmp_path, data)).text
+    assert text.count("Note") == 2
