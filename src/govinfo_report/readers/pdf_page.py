@@ -183,6 +183,7 @@ def _text_layer(raw: Any, pdfium: Any) -> list[_Drawn]:
     count = pdfium.FPDFText_CountChars(raw)
     rect = pdfium.FS_RECTF()
     paints: dict[int | None, tuple[int, int] | None] = {}
+    rgba = _rgba()
     drawn: list[_Drawn] = []
     skip = -1
     for index in range(max(count, 0)):
@@ -198,7 +199,7 @@ def _text_layer(raw: Any, pdfium: Any) -> list[_Drawn]:
         obj = pdfium.FPDFText_GetTextObject(raw, index)
         key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
         if key not in paints:
-            paints[key] = _paint(pdfium, obj) if obj else (0, 255)
+            paints[key] = _paint(pdfium, obj, rgba) if obj else (0, 255)
         if not pdfium.FPDFText_GetLooseCharBox(raw, index, rect):
             continue
         angle = pdfium.FPDFText_GetCharAngle(raw, index)
@@ -219,25 +220,31 @@ _FILLED = (0, 2, 4, 6)
 _STROKED = (1, 2, 5, 6)
 
 
-def _paint(pdfium: Any, obj: Any) -> tuple[int, int] | None:
+def _paint(pdfium: Any, obj: Any, rgba: _RGBA) -> tuple[int, int] | None:
     """How a text object's glyphs show on white paper: ``(ink, opacity)`` of the darker of what
     its render mode paints (fill, outline), ink as :func:`_ink` says;
     ``None`` when it paints nothing (render mode 3, 7: invisible)."""
     mode = pdfium.FPDFTextObj_GetTextRenderMode(obj)
-    getters = []
-    if mode in _FILLED or mode < 0:
-        getters.append(pdfium.FPDFPageObj_GetFillColor)
-    if mode in _STROKED:
-        getters.append(pdfium.FPDFPageObj_GetStrokeColor)
-    if not getters:
-        return None
-    return min((_ink(obj, getter) for getter in getters), default=(0, 255))
+    filled = mode in _FILLED or mode < 0
+    fill = _ink(obj, pdfium.FPDFPageObj_GetFillColor, rgba) if filled else None
+    if mode not in _STROKED:
+        return fill
+    stroke = _ink(obj, pdfium.FPDFPageObj_GetStrokeColor, rgba)
+    return stroke if fill is None else min(fill, stroke)
 
 
-def _ink(obj: Any, getter: Callable[..., int]) -> tuple[int, int]:
-    """``(ink, opacity)`` of a colour of ``obj`` (``getter``: PDFium's fill or stroke colour): its
-    darkest channel over white paper (0 black … 255 white, so fully transparent is white)."""
-    r, g, b, a = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+_RGBA = tuple[ctypes.c_uint, ctypes.c_uint, ctypes.c_uint, ctypes.c_uint]
+
+
+def _rgba() -> _RGBA:
+    return (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+
+
+def _ink(obj: Any, getter: Callable[..., int], rgba: _RGBA) -> tuple[int, int]:
+    """``(ink, opacity)`` of a colour of ``obj`` (``getter``: PDFium's fill or stroke colour, read
+    into ``rgba``): its darkest channel over white paper (0 black … 255 white, so fully
+    transparent is white)."""
+    r, g, b, a = rgba
     if not getter(obj, r, g, b, a):
         return (0, 255)
     lightest = min(r.value, g.value, b.value)  # white when every channel is
@@ -423,10 +430,11 @@ def _path_rulings(
     fill_mode, stroked = ctypes.c_int(), ctypes.c_int()
     if not pdfium.FPDFPath_GetDrawMode(obj, fill_mode, stroked):
         return
-    stroke = bool(stroked.value) and _ink(obj, pdfium.FPDFPageObj_GetStrokeColor)[0] < _WHITE
+    rgba = _rgba()
+    stroke = bool(stroked.value) and _ink(obj, pdfium.FPDFPageObj_GetStrokeColor, rgba)[0] < _WHITE
     fill = (
         fill_mode.value != pdfium.FPDF_FILLMODE_NONE
-        and _ink(obj, pdfium.FPDFPageObj_GetFillColor)[0] < _WHITE
+        and _ink(obj, pdfium.FPDFPageObj_GetFillColor, rgba)[0] < _WHITE
     )
     if not stroke and not fill:
         return
