@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -69,6 +70,18 @@ def test_only_the_lines_that_are_page_numbers_are_blanked() -> None:
     # a dash or 页 in a line of text or a table row leaves it as it is.
     text = "甲-乙\n- 3 -\n规章 — 0\n第3页 共6页\n共6页"
     assert normalize(text) == "甲-乙\n     \n规章 — 0\n       \n共6页"
+
+
+@pytest.mark.parametrize(
+    "footer", ["共6页 第3页", "共 6 页，第 3 页", "Page 3 of 6", "·3·", "〔3〕", "3 / 6", "－3－"]
+)
+def test_every_page_number_form_is_blanked(footer: str) -> None:
+    """The forms the PDF reader leaves out (one definition: ``normalize.PAGE_NUMBER``) are
+    blanked in a text copy as well; the same text inside a line is left as it is."""
+    assert normalize(f"甲\n{footer}\n乙") == f"甲\n{' ' * len(footer)}\n乙"
+    from govinfo_report.normalize import PAGE_NUMBER
+
+    assert PAGE_NUMBER.search(f"甲{footer}\n乙") is None
 
 
 def test_a_page_number_between_en_dashes_is_blanked_as_between_hyphens() -> None:
@@ -208,7 +221,7 @@ def test_the_other_spaces_are_all_white_space_but_space_tab_and_line_feed() -> N
 
 _PAGE_TEXT = st.lists(
     st.sampled_from(
-        ["-", "—", "–", "―", "页", "第", "共", "/", "，", "3", "12", " ", "\t", "|", "\n", "a", "\n"]
+        [*"-—–―－~页第共/，·〔〕", "Page", "age", "of", "3", "12", " ", "\t", "|", "\n", "a", "\n"]
     ),
     max_size=24,
 ).map("".join)

@@ -545,3 +545,26 @@ def test_variant_labels_reach_the_grammar_as_printed() -> None:
         "2.其他法律行政止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
         in read_document(PDFS / "variant-typo-label.pdf").text
     )
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        b"<html><body>" + b"x" * 4096 + b"</body></html>\n",
+        b"\x00" * 3000,
+        b"\r\n-- \r\nsent from a phone\r\n",
+    ],
+)
+def test_data_appended_after_the_end_of_the_file_is_ignored(tail: bytes) -> None:
+    """A web server or mail program appends a page or a signature after ``%%EOF``: the PDF
+    before it is complete (PDFium opens every page) and is read."""
+    document = read_document(HUAIAN.read_bytes() + tail)
+    assert document.text == read_document(HUAIAN).text
+
+
+def test_cut_off_with_data_after_the_cut_is_still_incomplete() -> None:
+    data = HUAIAN.read_bytes()
+    cut = data[: len(data) * 6 // 10]
+    assert b"%%EOF" not in cut[-70000:]
+    with pytest.raises(gr.DamagedPDFError, match="不完整"):
+        read_document(cut + b"<html>" + b"x" * 4096 + b"</html>")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -89,7 +91,13 @@ def test_every_character_is_kept_in_its_line(texts: list[str]) -> None:
 # Page numbers
 
 
-@pytest.mark.parametrize("text", ["- 3 -", "— 12 —", "－3－", "第 3 页", "第3页 共6页", "3 / 6"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("- 3 -", "— 12 —", "－3－", "第 3 页", "第3页 共6页", "3 / 6"),
+        *("共 6 页  第 3 页", "Page 3 of 6", "Page 3", "·3·", "· 3 ·", "〔3〕", "-3-"),
+    ],
+)
 def test_page_numbers(text: str) -> None:
     (line,) = lines(write(text, 280, 400))
     assert is_page_number(line, 842)
@@ -102,7 +110,9 @@ def test_a_bare_number_is_a_page_number_only_in_the_margin() -> None:
     assert not is_page_number(middle, 842)
 
 
-@pytest.mark.parametrize("text", ["3件", "- 3 - 件", "第三页", "2024年"])
+@pytest.mark.parametrize(
+    "text", ["3件", "- 3 - 件", "第三页", "2024年", "共6页", "〔2021〕30号", "Page 3 of"]
+)
 def test_not_page_numbers(text: str) -> None:
     (line,) = lines(write(text, 280, 800))
     assert not is_page_number(line, 842)
@@ -490,3 +500,57 @@ def test_a_line_sticking_out_does_not_move_the_column() -> None:
         INDENTED + FULL + FULL + "http" + FULL + "完。",
         INDENTED + FULL + "止。",
     ]
+
+
+# ---------------------------------------------------------------------------
+# Borders drawn double
+
+
+def doubled(page: PageContent, gap: float) -> PageContent:
+    """``page`` with every ruling drawn twice, ``gap`` apart, each cell's inner line stopping at
+    the inner line across it (as Word and LibreOffice draw a double border)."""
+    rulings: list[Ruling] = []
+    for r in page.rulings:
+        if r.orientation == "h":
+            rulings += [Ruling("h", r.x0, r.top - gap / 2, r.x1, r.top - gap / 2)]
+            rulings += [Ruling("h", r.x0 + gap / 2, r.top + gap / 2, r.x1 - gap / 2, r.top + gap / 2)]
+        else:
+            rulings += [Ruling("v", r.x0 - gap / 2, r.top, r.x0 - gap / 2, r.bottom)]
+            rulings += [Ruling("v", r.x0 + gap / 2, r.top + gap / 2, r.x0 + gap / 2, r.bottom - gap / 2)]
+    return attrs.evolve(page, rulings=tuple(rulings))
+
+
+@pytest.mark.parametrize("gap", [1.5, 3.0, 4.1])
+def test_a_table_drawn_with_double_borders_is_one_grid(gap: float) -> None:
+    single = grid_page(
+        [100, 200, 300, 400], [100, 130, 160], {(0, 0): "规章", (0, 1): "2", (1, 0): "其他", (1, 2): "9"}
+    )
+    (grid,) = grids(doubled(single, gap))
+    assert [(c.row, c.column, c.text) for c in grid.cells] == [
+        (c.row, c.column, c.text) for c in grids(single)[0].cells
+    ]
+
+
+def test_two_close_rules_with_text_between_are_two_borders() -> None:
+    """A row 4 pt high holding text is a row (however odd): its rules are not one border."""
+    page = grid_page([100, 200, 300], [100, 130, 134, 160], {(0, 0): "规章", (2, 0): "其他"})
+    small = write("1", 210, 130.5, em=3.0)  # a character 3 pt high between the close rules
+    (grid,) = grids(attrs.evolve(page, chars=page.chars + tuple(small)))
+    assert grid.row_count == 3
+    assert grid.row(1)[1].text == "1"
+
+
+def test_a_numbered_label_below_a_full_one_is_a_row_of_its_own() -> None:
+    """``4.无正当理由…`` fills its line at the foot of a page and ``5.要求…`` starts the next,
+    each with a number that fills its narrow column: two labels, two rows (the numbers are
+    never joined into one)."""
+    xs, ys = [100, 140, 300, 330], [100, 140]
+
+    def one_row(label: str, value: str) -> Any:
+        return grids(grid_page(xs, ys, {(0, 1): label, (0, 2): value}))[0]
+
+    before, after = one_row("4.无正当理由大量反", "191"), one_row("5.要求确认", "201")
+    assert join_continued(before, before, after) == (before, after)
+    # A label running on without a number of its own is still joined (the rule is the number).
+    running_before, running_after = one_row("4.无正当理由大量反", "191"), one_row("复申请", "201")
+    assert join_continued(running_before, running_before, running_after) != (running_before, running_after)

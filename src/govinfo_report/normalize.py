@@ -104,17 +104,23 @@ MARKDOWN_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:
 _SEPARATOR = re.compile(r"[\t|]")
 _VALUE = re.compile(rf"\s*(?:{VALUE_PATTERN})\s*")
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
-# The dashes around a page number (``- 3 -``, ``— 3 —``, ``– 3 –``).
-_PAGE_DASHES = "-—–―"
-#: A line that is only a page number: ``- 3 -``, ``— 3 —``, ``第3页``, ``第3页 共6页`` (maybe in ``|``).
+# The dashes around a page number (``- 3 -``, ``— 3 —``, ``– 3 –``, ``－3－``, ``~3~``).
+_PAGE_DASHES = "-—–―－~～‐"
+_PAGE_N = r"[ \t]*\d{1,4}[ \t]*"
+#: A line that is only a page number (maybe in ``|``): ``- 3 -``, ``— 3 —``, ``·3·``, ``〔3〕``,
+#: ``第3页``, ``第3页 共6页``, ``共6页 第3页``, ``Page 3``, ``Page 3 of 6``, ``3 / 6``.  The one
+#: definition of the page-number forms: the PDF reader's (:func:`.readers.pdf_text.is_page_number`)
+#: is this, and a bare number where a page number stands.  (Each form holds a literal of
+#: :data:`_PAGE_NUMBER_MARKS`: only lines holding one are tried.)
 PAGE_NUMBER = re.compile(
-    rf"^[ \t|]*(?:[{_PAGE_DASHES}][ \t]*\d{{1,4}}[ \t]*[{_PAGE_DASHES}]"
-    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[/，,]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t|]*$",
+    rf"^[ \t|]*(?:[{_PAGE_DASHES}]{{1,2}}{_PAGE_N}[{_PAGE_DASHES}]{{1,2}}|·{_PAGE_N}·|〔{_PAGE_N}〕"
+    rf"|第{_PAGE_N}页(?:[ \t]*[/，,]?[ \t]*共{_PAGE_N}页)?|共{_PAGE_N}页[ \t]*[/，,]?[ \t]*第{_PAGE_N}页"
+    r"|[Pp]age[ \t]*\d{1,4}(?:[ \t]*of[ \t]*\d{1,4})?|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t|]*$",
     re.MULTILINE,
 )
 
-#: A character every page number holds: where none is, none is looked for.
-_PAGE_NUMBER_MARKS = "页" + _PAGE_DASHES
+#: A literal every page number holds: where none is, none is looked for.
+_PAGE_NUMBER_MARKS = ("页", "·", "〔", "/", "age", *_PAGE_DASHES)
 
 
 #: A lone surrogate (U+D800–U+DFFF): not a character (see the module docstring).

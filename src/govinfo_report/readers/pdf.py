@@ -8,7 +8,9 @@ The reader (needs the ``pdf`` extra: pypdfium2 and pdfplumber) works page by pag
 2. The ruled tables are found from the rulings (:mod:`.pdf_tables`); every
    character inside a table belongs to one cell of its grid.
 3. The other characters are the narrative: printed lines (:mod:`.pdf_text`),
-   less the page numbers, joined back into paragraphs from the geometry.
+   less the page numbers and the running headers and footers (a line at the
+   head or foot of several pages, at the same place), joined back into
+   paragraphs from the geometry.
 4. A table run on at the top of the next page is the same table: its rows
    follow, and a group cell, a row or a number cut by the page break is one
    again (:func:`.pdf_tables.join_continued`).
@@ -21,6 +23,7 @@ business.  docs/reading-pdf.md says what the reader does with what real files do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -49,8 +52,14 @@ MAX_PAGES = 100
 #: ``_SCAN_COVER`` of it is a scan.
 _SCAN_TEXT = 10
 _SCAN_COVER = 0.5
-#: How far from the end of the file (bytes) the ``%%EOF`` marker of a complete PDF stands.
-_EOF_WINDOW = 2048
+#: A running header or footer stands in the top or bottom share of the page this large, at the
+#: same place (points from the top, or the bottom) on each page it is on.
+_RUNNING_BAND = 0.12
+_RUNNING_PLACE = 3.0
+_DIGITS = re.compile(r"\d+")
+#: How far from the end of the file (bytes) the ``%%EOF`` marker of a complete PDF stands at
+#: most: servers and mail programs append a little (an HTML error page, a signature, NULs).
+_EOF_WINDOW = 64 * 1024
 
 
 def read(data: bytes, *, path: str | None = None, encoding: str | None = None, detail: str = "") -> Document:
@@ -81,7 +90,7 @@ def read(data: bytes, *, path: str | None = None, encoding: str | None = None, d
 
 
 def _check_complete(data: bytes) -> None:
-    if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n")[-_EOF_WINDOW:]:
+    if data.rfind(b"%%EOF", max(len(data) - _EOF_WINDOW, 0)) < 0:
         raise DamagedPDFError(
             "PDF文件不完整：文件末尾没有%%EOF标记（可能没有下载或复制完整），请重新获取原文件"
         )
@@ -203,6 +212,7 @@ def _build(pages: list[_Page], source: Source) -> Document:
     from .pdf_tables import Grid, join_continued
     from .pdf_text import Line, Paragraphs
 
+    pages = _without_running_lines(pages)
     _join_tables(pages, join_continued)
     paragraphs = Paragraphs(
         {page.number: [block for _, block in page.blocks if isinstance(block, Line)] for page in pages},
@@ -234,6 +244,58 @@ def _build(pages: list[_Page], source: Source) -> Document:
             last_page = page.number
     flush()
     return builder.build()
+
+
+def _running_key(line: Any, page: _Page) -> tuple[str, str, float] | None:
+    """What makes a line at the head or foot of its page a running header or footer: its text
+    with every number the same (page numbers), its band, and its distance from the page's top
+    (header) or bottom (footer); ``None`` for a line outside both bands."""
+    text = _DIGITS.sub("#", "".join(line.text.split()))
+    if line.bottom < _RUNNING_BAND * page.height:
+        return (text, "head", line.top)
+    if line.top > (1 - _RUNNING_BAND) * page.height:
+        return (text, "foot", page.height - line.bottom)
+    return None
+
+
+def _without_running_lines(pages: list[_Page]) -> list[_Page]:
+    """The pages without their running headers and footers: a line at the head (or foot) of a
+    page, before (after) everything else there, is a running one when the same text (numbers
+    aside) stands at the same place (within :data:`_RUNNING_PLACE` of the page's top, or
+    bottom) at the head (foot) of another page.  The body's name or the report's title printed
+    over every page is furniture; the first page's own title block, which stands lower, stays."""
+    from .pdf_text import Line
+
+    edges: list[list[tuple[int, tuple[str, str, float]]]] = []  # per page: (block index, key)
+    for page in pages:
+        found: list[tuple[int, tuple[str, str, float]]] = []
+        for order in (range(len(page.blocks)), range(len(page.blocks) - 1, -1, -1)):
+            for at in order:
+                block = page.blocks[at][1]
+                key = _running_key(block, page) if isinstance(block, Line) else None
+                if key is None:
+                    break
+                found.append((at, key))
+        edges.append(found)
+    places: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for number, found in enumerate(edges):
+        for _, (text, band, place) in found:
+            places.setdefault((text, band), []).append((number, place))
+    out = []
+    for number, (page, found) in enumerate(zip(pages, edges, strict=True)):
+        running = {
+            at
+            for at, (text, band, place) in found
+            if any(
+                other != number and abs(where - place) <= _RUNNING_PLACE
+                for other, where in places[(text, band)]
+            )
+        }
+        if running:
+            kept = tuple(block for at, block in enumerate(page.blocks) if at not in running)
+            page = attrs.evolve(page, blocks=kept)
+        out.append(page)
+    return out
 
 
 def _join_tables(pages: list[_Page], join: Any) -> None:

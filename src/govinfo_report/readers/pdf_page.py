@@ -11,8 +11,17 @@ read as its text stands (:func:`_reading_rotation`).
   PDFium makes up (spaces and line ends it guesses from gaps) are left out;
   characters drawn invisibly (render mode 3, the text layer of an OCR'd scan)
   are counted but not read; characters outside the visible page are not read.
-  A character whose font maps it to no Unicode character is kept and marked
-  (:attr:`Char.unmapped`), so that the reader can refuse it with its position.
+  A character painted in white (its fill, or its outline when it is only
+  stroked, white or fully transparent) is invisible too, unless it stands on a
+  filled area in a colour (white text on a dark header cell).  A *watermark*
+  character is left out as well: one set at a slant to the page's text (not a
+  quarter turn from it: a diagonal ``DRAFT 2024``) or drawn see-through
+  (opacity under :data:`_OPAQUE`).  A character whose font maps it to no
+  Unicode character is kept and marked (:attr:`Char.unmapped`), so that the
+  reader can refuse it with its position.  Each character keeps how dark it is
+  on the paper (:attr:`Char.ink`) and whether it stands upright
+  (:attr:`Char.upright`), so that characters of another style in one word are
+  kept apart (:mod:`.pdf_text`).
 * **Rulings** (:class:`Ruling`): the horizontal and vertical lines a person
   sees — stroked path segments and thin filled rectangles in a colour that is
   not white.  A filled rectangle is a background (cell shading, or the
@@ -34,6 +43,11 @@ __all__ = ["Char", "PageContent", "Ruling", "read_page"]
 
 #: A colour whose every channel is at least this (of 255) is white on white paper.
 _WHITE = 245
+#: Text drawn with less opacity than this (of 255) is see-through: a watermark, not the text.
+_OPAQUE = 230
+#: How far (degrees) a character may turn from the page's text direction (or a quarter turn
+#: from it) and still stand with it; further is at a slant: a watermark.
+_SLANT = 3.0
 #: A filled rectangle at most this thick (points) is a line drawn as a rectangle.
 _THIN = 2.0
 #: Segments shorter than this (points) are not rulings (dots, ticks).
@@ -42,6 +56,8 @@ _MIN_RULING = 1.0
 _STRAIGHT = 0.5
 
 Matrix = tuple[float, float, float, float, float, float]
+#: ``(x0, top, x1, bottom)`` in display coordinates.
+Box = tuple[float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -55,6 +71,10 @@ class Char:
     x1: float
     bottom: float
     unmapped: bool = False
+    #: How dark the character is on white paper: its darkest channel over white (0 black … 255 white).
+    ink: int = 0
+    #: Whether it stands as the page's text does (not a quarter turn from it).
+    upright: bool = True
 
     @property
     def height(self) -> float:
@@ -112,26 +132,27 @@ def read_page(page: Any, number: int) -> PageContent:
     left, bottom, right, top = page.get_bbox()
     textpage = page.get_textpage()
     try:
-        rotation = _reading_rotation(textpage.raw, pdfium, page.get_rotation() % 360)
-        to_display = _display_transform(left, bottom, right, top, rotation)
-        width, height = (right - left, top - bottom)
-        if rotation in (90, 270):
-            width, height = height, width
-        chars, hidden = _chars(textpage.raw, pdfium, to_display, width, height)
+        layer = _text_layer(textpage.raw, pdfium)
     finally:
         textpage.close()
+    rotation = _reading_rotation(layer, page.get_rotation() % 360)
+    to_display = _display_transform(left, bottom, right, top, rotation)
+    width, height = (right - left, top - bottom)
+    if rotation in (90, 270):
+        width, height = height, width
     rulings: list[Ruling] = []
-    images: list[tuple[float, float, float, float]] = []
+    images: list[Box] = []
+    fills: list[Box] = []
     _walk_objects(
         pdfium,
         pdfium.FPDFPage_CountObjects(page.raw),
         lambda index: pdfium.FPDFPage_GetObject(page.raw, index),
         _IDENTITY,
         to_display,
-        rulings,
-        images,
+        (rulings, images, fills),
         depth=0,
     )
+    chars, hidden = _chars(layer, rotation, to_display, width, height, fills)
     return PageContent(
         number=number,
         width=width,
@@ -143,7 +164,94 @@ def read_page(page: Any, number: int) -> PageContent:
     )
 
 
-def _reading_rotation(raw: Any, pdfium: Any, shown: int) -> int:
+@attrs.frozen(slots=True)
+class _Drawn:
+    """A character of the text layer as PDFium gives it: its code, its angle (degrees clockwise,
+    ``None`` when unknown), its loose box in PDF space, and how it is painted (``None``:
+    invisible, render mode 3)."""
+
+    code: int
+    angle: float | None
+    box: tuple[float, float, float, float]
+    paint: tuple[int, int] | None
+    unmapped: bool
+
+
+def _text_layer(raw: Any, pdfium: Any) -> list[_Drawn]:
+    """The characters of the text layer PDFium has not made up (spaces and line ends it guesses
+    from gaps), a surrogate pair as one character; each text object's paint read once."""
+    count = pdfium.FPDFText_CountChars(raw)
+    rect = pdfium.FS_RECTF()
+    paints: dict[int | None, tuple[int, int] | None] = {}
+    rgba = _rgba()
+    drawn: list[_Drawn] = []
+    skip = -1
+    for index in range(max(count, 0)):
+        if index == skip or pdfium.FPDFText_IsGenerated(raw, index) == 1:
+            continue
+        code = pdfium.FPDFText_GetUnicode(raw, index)
+        if 0xD800 <= code < 0xDC00 and index + 1 < count:  # a surrogate pair: one character
+            low = pdfium.FPDFText_GetUnicode(raw, index + 1)
+            if 0xDC00 <= low < 0xE000:
+                code, skip = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), index + 1
+        if code in (0x0D, 0x0A, 0xFFFE):  # line ends PDFium writes into the text
+            continue
+        obj = pdfium.FPDFText_GetTextObject(raw, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        if key not in paints:
+            paints[key] = _paint(pdfium, obj, rgba) if obj else (0, 255)
+        if not pdfium.FPDFText_GetLooseCharBox(raw, index, rect):
+            continue
+        angle = pdfium.FPDFText_GetCharAngle(raw, index)
+        drawn.append(
+            _Drawn(
+                code,
+                math.degrees(angle) if angle >= 0 else None,
+                (rect.left, rect.bottom, rect.right, rect.top),
+                paints[key],
+                pdfium.FPDFText_HasUnicodeMapError(raw, index) == 1,
+            )
+        )
+    return drawn
+
+
+#: Render modes (PDF's ``Tr``) that fill the glyphs and that stroke them (4–7 also clip).
+_FILLED = (0, 2, 4, 6)
+_STROKED = (1, 2, 5, 6)
+
+
+def _paint(pdfium: Any, obj: Any, rgba: _RGBA) -> tuple[int, int] | None:
+    """How a text object's glyphs show on white paper: ``(ink, opacity)`` of the darker of what
+    its render mode paints (fill, outline), ink as :func:`_ink` says;
+    ``None`` when it paints nothing (render mode 3, 7: invisible)."""
+    mode = pdfium.FPDFTextObj_GetTextRenderMode(obj)
+    filled = mode in _FILLED or mode < 0
+    fill = _ink(obj, pdfium.FPDFPageObj_GetFillColor, rgba) if filled else None
+    if mode not in _STROKED:
+        return fill
+    stroke = _ink(obj, pdfium.FPDFPageObj_GetStrokeColor, rgba)
+    return stroke if fill is None else min(fill, stroke)
+
+
+_RGBA = tuple[ctypes.c_uint, ctypes.c_uint, ctypes.c_uint, ctypes.c_uint]
+
+
+def _rgba() -> _RGBA:
+    return (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+
+
+def _ink(obj: Any, getter: Callable[..., int], rgba: _RGBA) -> tuple[int, int]:
+    """``(ink, opacity)`` of a colour of ``obj`` (``getter``: PDFium's fill or stroke colour, read
+    into ``rgba``): its darkest channel over white paper (0 black … 255 white, so fully
+    transparent is white)."""
+    r, g, b, a = rgba
+    if not getter(obj, r, g, b, a):
+        return (0, 255)
+    lightest = min(r.value, g.value, b.value)  # white when every channel is
+    return (round(255 - a.value * (255 - lightest) / 255), a.value)
+
+
+def _reading_rotation(layer: list[_Drawn], shown: int) -> int:
     """The turn (clockwise, degrees) under which the page's text stands upright.
 
     Mostly the page's ``/Rotate`` (``shown``): a landscape page written as portrait paper
@@ -155,16 +263,10 @@ def _reading_rotation(raw: Any, pdfium: Any, shown: int) -> int:
     direction holds more than half of them is read as shown."""
     votes: dict[int, int] = {}
     counted = 0
-    for index in range(max(pdfium.FPDFText_CountChars(raw), 0)):
-        if pdfium.FPDFText_IsGenerated(raw, index) == 1:
+    for drawn in layer:
+        if drawn.angle is None or drawn.code <= 0x20 or drawn.code == 0x3000:
             continue
-        code = pdfium.FPDFText_GetUnicode(raw, index)
-        if code <= 0x20 or code in (0x3000, 0xFFFE):
-            continue
-        angle = pdfium.FPDFText_GetCharAngle(raw, index)
-        if angle < 0:
-            continue
-        quarter = round(math.degrees(angle) / 90) % 4
+        quarter = round(drawn.angle / 90) % 4
         votes[quarter] = votes.get(quarter, 0) + 1
         counted += 1
     if not votes:
@@ -203,46 +305,44 @@ def _box(
 
 
 def _chars(
-    raw: Any,
-    pdfium: Any,
+    layer: list[_Drawn],
+    rotation: int,
     to_display: Callable[[float, float], tuple[float, float]],
     width: float,
     height: float,
+    fills: list[Box],
 ) -> tuple[list[Char], int]:
-    count = pdfium.FPDFText_CountChars(raw)
-    rect = pdfium.FS_RECTF()
-    invisible: dict[int | None, bool] = {}
+    """The visible characters in display coordinates, and how many are drawn invisibly.
+
+    Left out: characters outside the visible page; invisible ones (render mode 3, or painted
+    white or fully transparent — unless on a filled area in a colour); watermark ones (set at a
+    slant to the page's text, or see-through)."""
+    text_angle = (360 - rotation) % 360  # the angle of upright text, in PDFium's terms
     chars: list[Char] = []
     hidden = 0
-    skip = -1
-    for index in range(max(count, 0)):
-        if index == skip or pdfium.FPDFText_IsGenerated(raw, index) == 1:
-            continue
-        code = pdfium.FPDFText_GetUnicode(raw, index)
-        if 0xD800 <= code < 0xDC00 and index + 1 < count:  # a surrogate pair: one character
-            low = pdfium.FPDFText_GetUnicode(raw, index + 1)
-            if 0xDC00 <= low < 0xE000:
-                code, skip = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), index + 1
-        if code in (0x0D, 0x0A, 0xFFFE):  # line ends PDFium writes into the text
-            continue
-        obj = pdfium.FPDFText_GetTextObject(raw, index)
-        key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
-        if key not in invisible:
-            invisible[key] = bool(obj) and pdfium.FPDFTextObj_GetTextRenderMode(obj) in (
-                pdfium.FPDF_TEXTRENDERMODE_INVISIBLE,
-                pdfium.FPDF_TEXTRENDERMODE_CLIP,
-            )
-        if invisible[key]:
+    for drawn in layer:
+        if drawn.paint is None:
             hidden += 1
             continue
-        if not pdfium.FPDFText_GetLooseCharBox(raw, index, rect):
-            continue
-        x0, top, x1, bottom = _box(to_display, rect.left, rect.bottom, rect.right, rect.top)
+        ink, opacity = drawn.paint
+        upright = True
+        if drawn.angle is not None:
+            turn = (drawn.angle - text_angle) % 360
+            if min(turn % 90, 90 - turn % 90) > _SLANT:
+                continue  # at a slant: a watermark
+            upright = min(turn, 360 - turn) <= _SLANT
+        if ink < _WHITE and opacity < _OPAQUE:
+            continue  # see-through: a watermark
+        x0, top, x1, bottom = _box(to_display, *drawn.box)
         middle_x, middle_y = (x0 + x1) / 2, (top + bottom) / 2
         if not (0 <= middle_x <= width and 0 <= middle_y <= height):
             continue  # outside the visible page
-        unmapped = pdfium.FPDFText_HasUnicodeMapError(raw, index) == 1
-        chars.append(Char(_character(code), x0, top, x1, bottom, unmapped=unmapped or _garbage(code)))
+        if ink >= _WHITE and not any(f[0] <= middle_x <= f[2] and f[1] <= middle_y <= f[3] for f in fills):
+            hidden += 1  # white on the paper
+            continue
+        code = drawn.code
+        unmapped = drawn.unmapped or _garbage(code)
+        chars.append(Char(_character(code), x0, top, x1, bottom, unmapped, ink, upright))
     return chars, hidden
 
 
@@ -268,12 +368,13 @@ def _walk_objects(
     get: Callable[[int], Any],
     parent: Matrix,
     to_display: Callable[[float, float], tuple[float, float]],
-    rulings: list[Ruling],
-    images: list[tuple[float, float, float, float]],
+    found: tuple[list[Ruling], list[Box], list[Box]],
     *,
     depth: int,
 ) -> None:
-    """Rulings and image boxes of page objects (and of the form XObjects among them)."""
+    """Rulings, image boxes and filled areas (``found``) of page objects (and of the form
+    XObjects among them)."""
+    rulings, images, fills = found
     for index in range(max(count, 0)):
         obj = get(index)
         if not obj:
@@ -281,7 +382,7 @@ def _walk_objects(
         kind = pdfium.FPDFPageObj_GetType(obj)
         matrix = _compose(_matrix(pdfium, obj), parent)
         if kind == pdfium.FPDF_PAGEOBJ_PATH:
-            rulings.extend(_path_rulings(pdfium, obj, matrix, to_display))
+            rulings.extend(_path_rulings(pdfium, obj, matrix, to_display, fills))
         elif kind == pdfium.FPDF_PAGEOBJ_IMAGE:
             corners = [_apply(matrix, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
             points = [to_display(x, y) for x, y in corners]
@@ -294,8 +395,7 @@ def _walk_objects(
                 functools.partial(pdfium.FPDFFormObj_GetObject, obj),
                 matrix,
                 to_display,
-                rulings,
-                images,
+                found,
                 depth=depth + 1,
             )
 
@@ -319,37 +419,38 @@ def _apply(matrix: Matrix, x: float, y: float) -> tuple[float, float]:
     return (a * x + c * y + e, b * x + d * y + f)
 
 
-def _visible(pdfium: Any, obj: Any, getter: Callable[..., int]) -> bool:
-    r, g, b, a = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
-    if not getter(obj, r, g, b, a):
-        return True
-    if a.value == 0:
-        return False
-    return min(r.value, g.value, b.value) < _WHITE
-
-
 def _path_rulings(
-    pdfium: Any, obj: Any, matrix: Matrix, to_display: Callable[[float, float], tuple[float, float]]
+    pdfium: Any,
+    obj: Any,
+    matrix: Matrix,
+    to_display: Callable[[float, float], tuple[float, float]],
+    fills: list[Box],
 ) -> Iterator[Ruling]:
+    """A path's rulings; a filled area that is not a ruling goes to ``fills`` (its box)."""
     fill_mode, stroked = ctypes.c_int(), ctypes.c_int()
     if not pdfium.FPDFPath_GetDrawMode(obj, fill_mode, stroked):
         return
-    stroke = bool(stroked.value) and _visible(pdfium, obj, pdfium.FPDFPageObj_GetStrokeColor)
-    fill = fill_mode.value != pdfium.FPDF_FILLMODE_NONE and _visible(
-        pdfium, obj, pdfium.FPDFPageObj_GetFillColor
+    rgba = _rgba()
+    stroke = bool(stroked.value) and _ink(obj, pdfium.FPDFPageObj_GetStrokeColor, rgba)[0] < _WHITE
+    fill = (
+        fill_mode.value != pdfium.FPDF_FILLMODE_NONE
+        and _ink(obj, pdfium.FPDFPageObj_GetFillColor, rgba)[0] < _WHITE
     )
     if not stroke and not fill:
         return
     segments = list(_segments(pdfium, obj, matrix, to_display))
+    thin = _thin_rectangle(segments) if fill else None
+    if fill and thin is None and segments:
+        xs = [x for segment in segments for x, _ in segment]
+        ys = [y for segment in segments for _, y in segment]
+        fills.append((min(xs), min(ys), max(xs), max(ys)))
     if stroke:
         for (ax, ay), (bx, by) in segments:
             ruling = _straight(ax, ay, bx, by)
             if ruling is not None:
                 yield ruling
-    elif fill:
-        thin = _thin_rectangle(segments)
-        if thin is not None:
-            yield thin
+    elif thin is not None:
+        yield thin
 
 
 def _segments(
@@ -405,7 +506,7 @@ def _thin_rectangle(segments: list[tuple[tuple[float, float], tuple[float, float
     return None
 
 
-def _cover(images: list[tuple[float, float, float, float]], width: float, height: float) -> float:
+def _cover(images: list[Box], width: float, height: float) -> float:
     """The share of the page that images cover, at most 1 (a scan may come in strips)."""
     if width <= 0 or height <= 0:
         return 0.0

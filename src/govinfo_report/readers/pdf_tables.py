@@ -8,7 +8,8 @@ a table are the distinct left and top edges of its boxes, so a merged cell is
 one box that spans several positions.  Only characters inside a box are a
 cell's text; nothing is ever placed in a column by its position in running text.
 
-Two repairs, each from what the page draws:
+A border drawn double (two or three parallel lines a few points apart, nothing
+between them) is one ruling.  Two repairs, each from what the page draws:
 
 * where several vertical rulings end at the same height without a horizontal
   one (a cell or table whose top or bottom border is missing), the ends of the
@@ -26,7 +27,9 @@ A row cut in two (its label running, no value on both sides) is one row again.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -42,10 +45,16 @@ __all__ = ["Cell", "Grid", "grids", "join_continued"]
 
 #: Rulings closer than this (points) are one ruling (pdfplumber's snap and join tolerance).
 _SNAP = 3.0
+#: Parallel rulings closer than this (points) with no text between them are one border drawn
+#: double (Word's double and thin-thick borders lie 1.5–4.5 pt apart); a row of text needs more.
+_DOUBLE = 4.6
 #: A ruling shorter than this after joining is not part of a grid.
 _MIN_EDGE = 3.0
 #: The most a cell's text stands off its left and right borders (Word and WPS: 5.4 pt).
 _PADDING = 6.0
+#: A label that begins with its own number (``5.``, ``5、``) starts a row of its own: it does not
+#: run on from the label above it (a wrapped line never begins so).
+_NUMBERED = re.compile(r"\d{1,2}[.．、](?!\d)")
 #: More rulings than this on a page is a drawing, not a report table.
 MAX_RULINGS = 1000
 #: More crossings of rulings than this on a page is no report table either (table 3 has about
@@ -127,7 +136,7 @@ def grids(page: PageContent) -> list[Grid]:
             column=1,
             location=Location(page=page.number),
         )
-    edges = [_edge(ruling) for ruling in page.rulings]
+    edges = [_edge(ruling) for ruling in _single_borders(page.rulings, page.chars)]
     edges = finder.merge_edges(edges, _SNAP, _SNAP, _SNAP, _SNAP)
     edges = filter_edges(edges, min_length=_MIN_EDGE)
     closing = _closing_edges(edges)
@@ -162,6 +171,100 @@ def _edge(ruling: Ruling) -> dict[str, Any]:
         "orientation": ruling.orientation,
         "object_type": "line",
     }
+
+
+@attrs.frozen
+class _Double:
+    """A border drawn as parallel rulings from ``low`` to ``high`` (their fixed coordinate),
+    each along one of ``spans``: one line at their middle."""
+
+    low: float
+    high: float
+    spans: tuple[tuple[float, float], ...]
+
+    @property
+    def middle(self) -> float:
+        return (self.low + self.high) / 2
+
+    def meets(self, end: float, position: float) -> bool:
+        """Whether a perpendicular ruling at ``position`` ending at ``end`` stops at this border
+        (a double border's inner line stops at, or a little before, the inner line across it:
+        LibreOffice's thin-thick-thin border 4.8 pt before it)."""
+        return self.low - 2 * _DOUBLE <= end <= self.high + 2 * _DOUBLE and any(
+            begin - _SNAP <= position <= finish + _SNAP for begin, finish in self.spans
+        )
+
+
+def _single_borders(rulings: Sequence[Ruling], chars: Sequence[Char]) -> list[Ruling]:
+    """The rulings with each border drawn double (or triple: Word's double, thin-thick and
+    thick-thin borders) as one line: parallel rulings less than :data:`_DOUBLE` apart, one
+    after the other, are one line at their middle when no character stands between them (no
+    row or column of text fits in so little room), and the rulings across that stop at it
+    (at its inner line) are drawn to its middle.  Any other ruling is as it is."""
+    doubles = {"h": _doubles(rulings, chars, "h"), "v": _doubles(rulings, chars, "v")}
+    if not doubles["h"] and not doubles["v"]:
+        return list(rulings)
+    out: list[Ruling] = []
+    for r in rulings:
+        if r.orientation == "h":
+            y = _moved(doubles["h"], r.top)
+            x0 = _moved_end(doubles["v"], r.x0, y)
+            x1 = _moved_end(doubles["v"], r.x1, y)
+            out.append(Ruling("h", x0, y, x1, y))
+        else:
+            x = _moved(doubles["v"], r.x0)
+            top = _moved_end(doubles["h"], r.top, x)
+            bottom = _moved_end(doubles["h"], r.bottom, x)
+            out.append(Ruling("v", x, top, x, bottom))
+    return out
+
+
+def _moved(doubles: Sequence[_Double], position: float) -> float:
+    for double in doubles:
+        if double.low <= position <= double.high:
+            return double.middle
+    return position
+
+
+def _moved_end(doubles: Sequence[_Double], end: float, position: float) -> float:
+    for double in doubles:
+        if double.meets(end, position):
+            return double.middle
+    return end
+
+
+def _doubles(rulings: Sequence[Ruling], chars: Sequence[Char], orientation: str) -> list[_Double]:
+    """The borders among the ``orientation`` rulings that are drawn double (see
+    :func:`_single_borders`)."""
+    group = [r for r in rulings if r.orientation == orientation]
+    if len(group) < 2:
+        return []
+    across = 1 if orientation == "h" else 0  # the coordinate a ruling of this kind fixes
+    values = sorted({r.top if orientation == "h" else r.x0 for r in group})
+    runs: list[list[float]] = [[values[0]]]
+    for value in values[1:]:
+        if value - runs[-1][-1] < _DOUBLE:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    runs = [run for run in runs if run[-1] - run[0] > 0.5]
+    if not runs:
+        return []
+    placed = sorted((char.middle[across], char.middle[1 - across]) for char in chars)
+    keys = [middle for middle, _ in placed]
+    found = []
+    for run in runs:
+        low, high = run[0], run[-1]
+        spans = tuple(
+            (r.x0, r.x1) if orientation == "h" else (r.top, r.bottom)
+            for r in group
+            if low <= (r.top if orientation == "h" else r.x0) <= high
+        )
+        between = placed[bisect.bisect_right(keys, low) : bisect.bisect_left(keys, high)]
+        if any(begin <= along <= finish for _, along in between for begin, finish in spans):
+            continue  # text between the lines, beside one of them: they are two borders
+        found.append(_Double(low, high, spans))
+    return found
 
 
 def _closing_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -367,8 +470,8 @@ def join_continued(first: Grid, before: Grid, after: Grid) -> tuple[Grid, Grid]:
     def running(upper: Cell, lower: Cell) -> bool:
         if not upper.lines or not lower.lines or classify(upper.text) is not None:
             return False
-        if classify(lower.text) is not None:
-            return False
+        if classify(lower.text) is not None or _NUMBERED.match(lower.text):
+            return False  # a value, or a label of its own (``5.要求…`` below ``4.无正当理由…``)
         return _full(upper.lines[-1], lower.lines[0], _capacity(_box(upper), widest)) and _at_foot(upper)
 
     def number_runs_on(upper: Cell, lower: Cell) -> bool:

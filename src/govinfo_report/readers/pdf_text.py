@@ -5,10 +5,14 @@
   as a gap (LibreOffice does), a gap wider than a justified line's usual one
   by more than :data:`_SPACED_OUT` em is a space — by more than
   :data:`_AUTOSPACED` em between CJK and Latin text, where word processors
-  add about a quarter em of their own.  A character drawn twice at the same
+  add about a quarter em of their own.  A Latin letter or digit and its
+  neighbour drawn very unlike (size, ink, direction: a watermark's digit
+  beside a number) have a space between them.  A character drawn twice at the same
   place (fake bold) is read once.
-* :func:`is_page_number` knows the page-number lines of Word/WPS exports
-  (``- 3 -``, ``— 3 —``, ``第 3 页``, ``3 / 6``, a bare ``3``).
+* :func:`is_page_number` knows the page-number lines of Word/WPS exports: the
+  forms of :data:`govinfo_report.normalize.PAGE_NUMBER` (``- 3 -``, ``·3·``,
+  ``〔3〕``, ``第 3 页``, ``共 6 页 第 3 页``, ``Page 3 of 6``, ``3 / 6``), and a
+  bare ``3`` near the top or bottom of the page.
 * :class:`Paragraphs` joins printed lines back into the paragraphs they were
   wrapped from, from where each line starts and ends on the page (see
   :meth:`Paragraphs.continues`).
@@ -24,15 +28,13 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ..normalize import PAGE_NUMBER
 from .pdf_page import Char
 
 __all__ = ["Line", "Paragraphs", "fits", "is_page_number", "lines"]
 
-# Page-number lines: `- 3 -`, `— 3 —`, `第 3 页`, `第3页 共6页`, `3 / 6`, `3`.
-_PAGE_NUMBER = re.compile(
-    r"[-—–－―~～‐]*\d{1,4}[-—–－―~～‐]*|第\d{1,4}页(?:[，,]?共\d{1,4}页)?|\d{1,4}/\d{1,4}|[Pp]age\d{1,4}"
-)
-_DASHED = re.compile(r"[-—–－―~～‐]+\d{1,4}[-—–－―~～‐]+|第.+|.+/.+|[Pp].+")
+#: A bare number (or one with a dash on one side): a page number only where one stands.
+_BARE_NUMBER = re.compile(r"[-—–－―~～‐]?\d{1,4}[-—–－―~～‐]?")
 #: A gap wider than this (in em, beyond the justification) between two characters of the same
 #: script is a space the file draws as a gap; between CJK and Latin text word processors put
 #: about a quarter em of their own (autospace), so there a space is a gap of more than this.
@@ -40,6 +42,11 @@ _SPACED_OUT = 0.15
 _AUTOSPACED = 0.22
 #: Lines further apart than this many times the usual distance have space between them.
 _SPACED = 1.35
+#: Two Latin letters or digits whose heights differ by more than this factor, or two characters,
+#: one of them Latin, whose ink (0 black … 255 white, :attr:`Char.ink`) differs by more than this, are
+#: not one word (a watermark's digit beside a cell's number): a space is read between them.
+_SIZE_APART = 1.5
+_INK_APART = 100
 #: A bare number is a page number only this close (share of the page height) to the top or bottom.
 _MARGIN = 0.12
 
@@ -142,6 +149,9 @@ def _line(chars: list[Char]) -> Line | None:
     for at, char in enumerate(kept):
         if at and not char.text.isspace() and not kept[at - 1].text.isspace():
             last = kept[at - 1]
+            if _apart(last, char):
+                parts += (" ", char.text)
+                continue
             gap = char.x0 - last.x1
             wide = _wide(last.text) or _wide(char.text)
             extra = gap - stretch if wide else gap
@@ -156,6 +166,22 @@ def _line(chars: list[Char]) -> Line | None:
         max(c.x1 for c in printed),
         max(c.bottom for c in printed),
     )
+
+
+def _apart(a: Char, b: Char) -> bool:
+    """Whether two neighbouring characters, one of them a Latin letter or digit, are drawn so
+    unlike (ink, one upright and one turned; size, when both are Latin letters or digits) that
+    they are not one word: text of another layer (a watermark) is not joined to a number.
+    (The loose boxes of CJK characters and punctuation, often from other fonts, differ in
+    height from Latin ones: sizes are compared between Latin characters only.)"""
+    if not (_latin(a.text) or _latin(b.text)):
+        return False
+    if a.upright != b.upright or abs(a.ink - b.ink) > _INK_APART:
+        return True
+    if not (_latin(a.text) and _latin(b.text)):
+        return False
+    low, high = sorted((a.height, b.height))
+    return high > _SIZE_APART * max(low, 0.1)
 
 
 def _wide(text: str) -> bool:
@@ -188,11 +214,11 @@ def fits(line_end: float, word: float, limit: float, height: float) -> bool:
 
 def is_page_number(line: Line, page_height: float) -> bool:
     """Whether ``line`` is a page number (the caller checks that it stands first or last on its page)."""
-    text = "".join(line.text.split())
-    if not _PAGE_NUMBER.fullmatch(text):
-        return False
-    if _DASHED.fullmatch(text):
+    text = " ".join(line.text.split())
+    if PAGE_NUMBER.fullmatch(text):
         return True
+    if not _BARE_NUMBER.fullmatch(text.replace(" ", "")):
+        return False
     return line.bottom < _MARGIN * page_height or line.top > (1 - _MARGIN) * page_height
 
 
