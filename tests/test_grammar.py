@@ -102,3 +102,30 @@ def test_a_run_of_cells_is_read_as_its_definition_reads_it(text: str) -> None:
     for at in range(len(text) + 1):
         ours, defined = cells.match(text, at), definition.match(text, at)
         assert (ours and ours.span()) == (defined and defined.span())
+
+
+def test_headings_printed_with_spaces_between_their_characters_are_read() -> None:
+    # Seed 002 (a PDF text layer) with each heading's words spaced out, as a PDF prints a
+    # heading set in spaced-out bold (`一、总 体 情 况`), one with a tab and one with a full-width
+    # space (normalized to a space).
+    text = seed_text("002_8227bd99a070a766")
+    spaced = {
+        "一、总体情况": "一、总 体 情 况",
+        "二、主动公开政府信息情况": "二、主动公开\t政府信息情况",
+        "五、存在的主要问题及改进情况": "五、存在的主要问题及　改进情况",
+    }
+    for heading, printed in spaced.items():
+        assert text.count(f"\n{heading}\n") == 1
+        text = text.replace(f"\n{heading}\n", f"\n{printed}\n")
+    report = gr.parse(text)
+    expected = gr.parse(seed_text("002_8227bd99a070a766"))
+    assert list(gr.cells(report)) == list(gr.cells(expected))
+    assert report.overview == expected.overview
+    assert report.problems == expected.problems
+    assert [report.headings[i] for i in (0, 1, 4)] == list(spaced.values())  # as printed
+
+
+def test_a_heading_s_words_are_not_read_across_a_line_break() -> None:
+    text = seed_text("002_8227bd99a070a766").replace("\n一、总体情况\n", "\n一、总体\n情况\n", 1)
+    with pytest.raises(gr.ParseError):
+        gr.parse(text)

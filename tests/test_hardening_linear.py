@@ -16,11 +16,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from govinfo_report._grammar import parser
 from govinfo_report.normalize import MARKDOWN_RULE
+from govinfo_report.recovery import _LABEL_END
+from govinfo_report.values import CELL_PATTERN
 from tests.conftest import seed_text
 
 # Worker processes, subprocesses and timings: the quick loop leaves these out.
@@ -65,6 +67,12 @@ CASES = {
     # the note's `[^）]*` ran to the end of the text from each line (quadratic, lenient).
     "table-3 notes never closed": seed_text(HOUSING)[: seed_text(HOUSING).index("（一）予以公开")]
     + "（本列数据的勾稽关系为\n" * 40_000,
+    # Text then spaces in a table: where a misspelt label ends was looked for from each space,
+    # reading the rest of the run each time (25,000 spaces took 24 s).
+    "text then spaces in table 3": _before("五、存在" + " " * 200_000 + "x", "（一）予以公开"),
+    "a spaced-out heading never finished": _before(
+        "四、政府信息公开行政" + " \t" * 100_000 + "x", "（一）予以公开"
+    ),
 }
 
 
@@ -138,6 +146,18 @@ def test_the_title_pattern_reads_the_lines_it_read_before(line: str) -> None:
 @given(st.text(alphabet=" \t|:-x", max_size=16))
 def test_the_markdown_rule_pattern_reads_the_lines_it_read_before(line: str) -> None:
     assert bool(MARKDOWN_RULE.match(line)) == bool(OLD_RULE.match(line)), line
+
+
+OLD_LABEL_END = re.compile(r"[ \t]*\||[ \t]+(?=" + CELL_PATTERN + r"(?:[ \t|]|$))|$", re.MULTILINE)
+
+
+@given(st.text(alphabet=" \t|\n0x.", max_size=16), st.integers(min_value=0, max_value=16))
+def test_a_label_s_end_is_where_it_was_found_before(text: str, start: int) -> None:
+    start = min(start, len(text))
+    # A label begins where a token does: not at white space or `|`, which the lexer passes over.
+    assume(start == len(text) or text[start] not in " \t|")
+    old, new = OLD_LABEL_END.search(text, start), _LABEL_END.search(text, start)
+    assert (old and old.start()) == (new and new.start()), (text, start)
 
 
 OLD_NOTE = re.compile("（\\s*本\\s*列\\s*数\\s*据\\s*的\\s*勾\\s*稽\\s*关\\s*系\\s*为[^）]*）")

@@ -4,7 +4,9 @@ The grammar file lives at the top of the repository (``grammar/``) and is
 copied into the wheel as ``govinfo_report/grammar/``.  Its quoted strings are
 labels of the printed template; :func:`label_pattern` turns each into a
 regular expression that tolerates the white space the PDF text layer puts
-inside labels, so the file itself stays readable.
+inside labels, so the file itself stays readable.  A heading's words, written
+``{~…~}`` in its regular expression, are spaced the same way within their line
+(:func:`spaced_words`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = ["GRAMMAR_NAME", "grammar_text", "heading_pattern", "label_pattern", "
 GRAMMAR_NAME = "govinfo_report.lark"
 
 _LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+_SPACED = re.compile(r"\{~([^{}~]+)~\}")
 _TERMINAL = re.compile(r"^(_?[A-Z][A-Z0-9_]*)(?:\.\d+)?:(.*)$")
 _EQUIVALENT = {
     "，": "[，,]",
@@ -58,10 +61,26 @@ def label_pattern(label: str) -> str:
 _VOCABULARY = {"{CELL}": CELL_PATTERN.replace("/", "\\/"), "{CELL_END}": CELL_END}
 
 
+def spaced_words(words: str) -> str:
+    """A regex (inside a terminal's ``/…/``) matching ``words`` with spaces or tabs between their
+    characters, not line breaks; ``X?`` in ``words``: the character X may be left out."""
+    pattern = ""
+    for at, char in enumerate(words):
+        if char == "?":
+            continue
+        optional = words[at + 1 : at + 2] == "?"
+        escaped = re.escape(char).replace("/", "\\/")
+        piece = escaped if not pattern else f"[ \\t]*{escaped}"
+        pattern += f"(?:{piece})?" if optional else piece
+    return pattern
+
+
 @cache
 def grammar_text() -> str:
-    """The grammar with every quoted label turned into a tolerant regex, the cell vocabulary put in."""
+    """The grammar with every quoted label turned into a tolerant regex, the heading words spaced,
+    the cell vocabulary put in."""
     text = _LITERAL.sub(lambda m: label_pattern(m.group(1)), _read_source())
+    text = _SPACED.sub(lambda m: spaced_words(m.group(1)), text)
     for name, pattern in _VOCABULARY.items():
         text = text.replace(name, pattern)
     return text

@@ -57,8 +57,12 @@ _MAX_LISTED = 6
 _SIMILAR = 0.8
 _MARGIN = 0.1
 _MIN_PREFIX = 4
-# Where a printed label ends: a cell separator, or white space before the row's cells.
-_LABEL_END = re.compile(r"[ \t]*\||[ \t]+(?=" + CELL_PATTERN + r"(?:[ \t|]|$))|$", re.MULTILINE)
+# Where a printed label ends: a cell separator, or white space before the row's cells, or the
+# line's end.  White space is tried from where a run of it begins only, and read once: tried from
+# each of its characters, a long run cost its length squared.
+_LABEL_END = re.compile(
+    r"(?<![ \t])[ \t]*+\||(?<![ \t])[ \t]++(?=" + CELL_PATTERN + r"(?:[ \t|]|$))|$", re.MULTILINE
+)
 _SPACE = re.compile(r"\s+")
 
 
