@@ -266,3 +266,25 @@ def test_a_file_in_another_encoding_than_named(tmp_path: Path) -> None:
     with pytest.raises(gr.DecodeError, match="无法按“utf-8”解码"):
         gr.parse_file(path, encoding="utf-8")
     assert gr.parse_file(path) == gr.parse(seed_text(GOV))  # detected when not named
+
+
+def test_an_amount_under_a_header_that_was_skipped_is_not_filled_in() -> None:
+    # Seed 002's fee header printed with 元 for 万元, and the fee (0 in the seed) printed as
+    # 2425.5: lenient parsing skips the header it does not know, and so cannot tell the unit.
+    text = seed_text(HOUSING)
+    text = replace_once(text, "本年收费金额（单位：万元）", "本年收费金额（单位：元）")
+    text = replace_once(text, "行政事业性收费 0", "行政事业性收费 2425.5")
+    with pytest.raises(gr.ParseError):
+        gr.parse(text)
+    report = gr.parse(text, lenient=True)
+    fee = [cell for cell in gr.cells(report) if cell.row.endswith("行政事业性收费")]
+    assert [cell.value for cell in fee] == [None]
+    unplaced = [d for d in report.diagnostics if d.code == "CELLS-UNPLACED"]
+    assert len(unplaced) == 1
+    assert "金额的单位" in unplaced[0].message
+    assert unplaced[0].line == line_of(text, "行政事业性收费 2425.5")
+    # Every other cell as printed.
+    printed = {(c.table, c.row, c.column): c.value for c in gr.cells(gr.parse(seed_text(HOUSING)))}
+    for cell in gr.cells(report):
+        if not cell.row.endswith("行政事业性收费"):
+            assert cell.value == printed[cell.table, cell.row, cell.column]

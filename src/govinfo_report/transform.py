@@ -59,6 +59,9 @@ HEADING_MARKUP = "#*| \t"
 # non-space characters (the grammar's CELLS terminal has already checked each is a value).
 _CELL = re.compile(f"{EMPTY}|(?:{NUMBER_PATTERN}) (?:{UNIT_PATTERN}){CELL_END}|[^\\s|{EMPTY}]+")
 
+# The kinds of cell whose value depends on a unit the header states.
+_UNIT_KINDS = frozenset({"amount", "money"})
+
 # The kinds (``Diagnostic.code``) of what lenient parsing records here (docs/robustness.md).
 #: A row's cells are not as many as its columns: the row is left not filled in.
 MISCOUNTED = "CELLS-MISCOUNTED"
@@ -322,14 +325,26 @@ class ReportTransformer(Transformer[Token, Report]):
         self._first_row_line[number] = rows[0].label.line if rows else None
         values: dict[CellKey, Value] = {}
         skipped = self._skipped_starts
+        previous_end: int | None = None  # where the row before ended
         for row, reading in zip(rows, readings, strict=True):
             row_spec = reading.spec
             token = row.cells
+            before, previous_end = previous_end, (token or row.label).end_pos
+            unit_unknown = (
+                bool(skipped) and before is not None and self._skipped_between(before, row.label.start_pos)
+            )
+            if unit_unknown:
+                self._unit_unknown(row_spec, row.label, values)
             if token is not None and skipped and self._skipped_between(row.label.end_pos, token.start_pos):
                 self._unplaced(token, f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行")
                 continue
             plain = _plain_values((token,), reading.plain, reading.each) if token is not None else None
             if plain is not None:
+                if unit_unknown:
+                    plain = [
+                        None if key in values else value
+                        for key, value in zip(reading.keys, plain, strict=True)
+                    ]
                 values.update(zip(reading.keys, plain, strict=True))
                 continue
             where = f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行"
@@ -346,11 +361,33 @@ class ReportTransformer(Transformer[Token, Report]):
                 self._problem(error, MISCOUNTED)
                 continue
             for key, cell_spec, cell in zip(reading.keys, row_spec.cells, cells, strict=True):
+                if unit_unknown and key in values:
+                    continue  # (an amount whose unit is unknown: left not filled in)
                 try:
                     values[key] = cell_value(cell, cell_spec, self._lines)
                 except ParseError as error:
                     self._problem(error, INVALID)
         return build_table(cls, values)
+
+    def _unit_unknown(self, row_spec: RowSpec, label: Token, values: dict[CellKey, Value]) -> None:
+        """Text skipped just above a row of amounts may be the header stating their unit
+        (``本年收费金额（单位：元）``): those cells are left not filled in (lenient parsing only:
+        strict parsing has refused the text)."""
+        amounts = [cell for cell in row_spec.cells if cell.kind in _UNIT_KINDS]
+        if not amounts:
+            return
+        for cell in amounts:
+            values[cell.key] = None
+        self._problem(
+            ParseError(
+                f"表头有无法识别、已跳过的文字，可能写着“{'/'.join(row_spec.row)}”行金额的单位，"
+                "不能确定金额的单位，该行的金额已跳过",
+                line=label.line or 1,
+                column=label.column or 1,
+                excerpt=excerpt_near(self._lines[(label.line or 1) - 1], label.column or 1),
+            ),
+            UNPLACED,
+        )
 
     def transform(self, tree: Tree[Token]) -> Report:
         """The report the tree stands for: each rule's method applied bottom-up, as Lark's
