@@ -252,3 +252,17 @@ def test_the_message_of_an_error_on_a_huge_line_shows_a_window_around_the_column
     with pytest.raises(gr.ParseError) as info:
         gr.parse("z" * 2_000_000)
     assert len(str(info.value)) < 400
+
+
+def test_a_row_s_values_with_a_blank_mark_on_a_line_of_their_own_are_read() -> None:
+    # The bundled example with 行政规范性文件's values on the line after its label, 本年废止件数
+    # printed as not filled in.
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "examples" / "zhongwei-government-office-2024.txt").read_text(
+        encoding="utf-8"
+    )
+    text = replace_once(text, "行政规范性文件 5 2 43", "行政规范性文件\n5 / 43")
+    report = gr.parse(text)
+    values = [c.value for c in gr.cells(report) if c.table == 2 and c.row.endswith("行政规范性文件")]
+    assert values == [5, None, 43]

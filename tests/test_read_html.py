@@ -480,3 +480,18 @@ def test_many_bad_bytes_or_an_unknown_encoding_are_still_refused() -> None:
     )
     with pytest.raises(gr.DecodeError):
         gr.parse_html(data)
+
+
+def test_a_bad_byte_in_a_page_s_first_and_only_cell_is_refused_at_it() -> None:
+    # The cell is the page's first table row and holds nothing else: the row is still written, so
+    # the problem is placed at that cell (not on a row before it, not an IndexError).
+    data = (
+        b"<html><head><meta charset=utf-8></head><body><table><tr><td>\xff</td></tr></table><p>"
+        + "某局2024年政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>".encode()
+    )
+    with pytest.raises(gr.ParseError) as caught:
+        gr.parse_html(data)
+    location = caught.value.location
+    assert location is not None
+    assert (location.table, location.table_row, location.table_column) == (1, 1, 1)
+    assert "不能解码的字节" in caught.value.reason

@@ -62,6 +62,7 @@ from .values import EMPTY, VALUE_FIRST_CHARACTERS, VALUE_LAST_CHARACTERS, VALUE_
 
 __all__ = [
     "EMPTY",
+    "MARGIN_PAGE_NUMBER",
     "MARKDOWN_RULE",
     "PAGE_NUMBER",
     "SEVERAL",
@@ -108,19 +109,24 @@ _LONE_PIPE = re.compile(r"^\s*\|\s*$")
 _PAGE_DASHES = "-—–―－~～‐"
 _PAGE_N = r"[ \t]*\d{1,4}[ \t]*"
 #: A line that is only a page number (maybe in ``|``): ``- 3 -``, ``— 3 —``, ``·3·``, ``〔3〕``,
-#: ``第3页``, ``第3页 共6页``, ``共6页 第3页``, ``Page 3``, ``Page 3 of 6``, ``3 / 6``.  The one
-#: definition of the page-number forms: the PDF reader's (:func:`.readers.pdf_text.is_page_number`)
-#: is this, and a bare number where a page number stands.  (Each form holds a literal of
-#: :data:`_PAGE_NUMBER_MARKS`: only lines holding one are tried.)
+#: ``第3页``, ``第3页 共6页``, ``共6页 第3页``, ``Page 3``, ``Page 3 of 6``.  The one definition
+#: of the page-number forms: the PDF reader's (:func:`.readers.pdf_text.is_page_number`) is
+#: this, and, where a page number stands (the page's margin), :data:`MARGIN_PAGE_NUMBER`.
+#: (Each form holds a literal of :data:`_PAGE_NUMBER_MARKS`: only lines holding one are tried.)
 PAGE_NUMBER = re.compile(
     rf"^[ \t|]*(?:[{_PAGE_DASHES}]{{1,2}}{_PAGE_N}[{_PAGE_DASHES}]{{1,2}}|·{_PAGE_N}·|〔{_PAGE_N}〕"
     rf"|第{_PAGE_N}页(?:[ \t]*[/，,]?[ \t]*共{_PAGE_N}页)?|共{_PAGE_N}页[ \t]*[/，,]?[ \t]*第{_PAGE_N}页"
-    r"|[Pp]age[ \t]*\d{1,4}(?:[ \t]*of[ \t]*\d{1,4})?|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t|]*$",
+    r"|[Pp]age[ \t]*\d{1,4}(?:[ \t]*of[ \t]*\d{1,4})?)[ \t|]*$",
     re.MULTILINE,
 )
+#: A page number only where one stands (a PDF page's margin): a bare number, one with a dash on
+#: one side, ``3 / 6``.  In a text these are a row's values on a line of their own (``5 / 43``:
+#: 5, not filled in, 43).
+#: (Matched against the line with its spaces taken out.)
+MARGIN_PAGE_NUMBER = re.compile(rf"[{_PAGE_DASHES}]?\d{{1,4}}[{_PAGE_DASHES}]?|\d{{1,4}}/\d{{1,4}}")
 
 #: A literal every page number holds: where none is, none is looked for.
-_PAGE_NUMBER_MARKS = ("页", "·", "〔", "/", "age", *_PAGE_DASHES)
+_PAGE_NUMBER_MARKS = ("页", "·", "〔", "age", *_PAGE_DASHES)
 
 
 #: A lone surrogate (U+D800–U+DFFF): not a character (see the module docstring).

@@ -248,7 +248,9 @@ class ReportTransformer(Transformer[Token, Report]):
         edition: the edition whose table classes to build.
         lenient: record problems as diagnostics instead of raising.
         exact_paragraphs: every narrative line is a paragraph (a reader's document
-            of a Word file or web page); otherwise wrapped lines are joined.
+            of a Word file, web page or PDF file); otherwise wrapped lines are joined.  Such a
+            document's table rows are grid rows, one field for each cell (see
+            :func:`resolve_cells`'s ``grid_row``).
         skipped: spans of the text lenient parsing skipped, in order: numbers that
             follow one after a row's label are not that row's.
     """
@@ -330,19 +332,17 @@ class ReportTransformer(Transformer[Token, Report]):
             row_spec = reading.spec
             token = row.cells
             before, previous_end = previous_end, (token or row.label).end_pos
-            unit_unknown = (
-                bool(skipped) and before is not None and self._skipped_between(before, row.label.start_pos)
-            )
-            if unit_unknown:
-                self._unit_unknown(row_spec, row.label, values)
+            dropped: frozenset[CellKey] = frozenset()
+            if skipped and before is not None and self._skipped_between(before, row.label.start_pos):
+                dropped = self._unit_unknown(row_spec, row.label)
             if token is not None and skipped and self._skipped_between(row.label.end_pos, token.start_pos):
                 self._unplaced(token, f"{TABLE_NAMES[number]}“{'/'.join(row_spec.row)}”行")
                 continue
             plain = _plain_values((token,), reading.plain, reading.each) if token is not None else None
             if plain is not None:
-                if unit_unknown:
+                if dropped:
                     plain = [
-                        None if key in values else value
+                        None if key in dropped else value
                         for key, value in zip(reading.keys, plain, strict=True)
                     ]
                 values.update(zip(reading.keys, plain, strict=True))
@@ -361,23 +361,22 @@ class ReportTransformer(Transformer[Token, Report]):
                 self._problem(error, MISCOUNTED)
                 continue
             for key, cell_spec, cell in zip(reading.keys, row_spec.cells, cells, strict=True):
-                if unit_unknown and key in values:
-                    continue  # (an amount whose unit is unknown: left not filled in)
+                if key in dropped:
+                    values[key] = None  # an amount whose unit is unknown: not filled in
+                    continue
                 try:
                     values[key] = cell_value(cell, cell_spec, self._lines)
                 except ParseError as error:
                     self._problem(error, INVALID)
         return build_table(cls, values)
 
-    def _unit_unknown(self, row_spec: RowSpec, label: Token, values: dict[CellKey, Value]) -> None:
-        """Text skipped just above a row of amounts may be the header stating their unit
-        (``本年收费金额（单位：元）``): those cells are left not filled in (lenient parsing only:
-        strict parsing has refused the text)."""
-        amounts = [cell for cell in row_spec.cells if cell.kind in _UNIT_KINDS]
+    def _unit_unknown(self, row_spec: RowSpec, label: Token) -> frozenset[CellKey]:
+        """The amounts of a row below skipped text, which may be the header stating their unit
+        (``本年收费金额（单位：元）``): left not filled in (lenient parsing only: strict parsing has
+        refused the text)."""
+        amounts = frozenset(cell.key for cell in row_spec.cells if cell.kind in _UNIT_KINDS)
         if not amounts:
-            return
-        for cell in amounts:
-            values[cell.key] = None
+            return amounts
         self._problem(
             ParseError(
                 f"表头有无法识别、已跳过的文字，可能写着“{'/'.join(row_spec.row)}”行金额的单位，"
@@ -388,6 +387,7 @@ class ReportTransformer(Transformer[Token, Report]):
             ),
             UNPLACED,
         )
+        return amounts
 
     def transform(self, tree: Tree[Token]) -> Report:
         """The report the tree stands for: each rule's method applied bottom-up, as Lark's

@@ -201,14 +201,18 @@ def _table(builder: DocumentBuilder, table: Table, number: int, *, bad_bytes: bo
             (cell.paragraphs[0].text if len(cell.paragraphs) == 1 else cell.text, column, cell.line or None)
             for cell, column in zip(row.cells, placed, strict=True)
         ]
-        shown = [cell for cell in cells if "\ufffd" in cell[0]] if bad_bytes else ()
-        if shown:
-            cells = [("" if "\ufffd" in text else text, column, line) for text, column, line in cells]
-        builder.row(cells, Location(line=row.line or None, table=number, table_row=at))
-        for text, column, line in shown:
-            builder.unreadable(
-                f"单元格“{shorten(text)}”中有不能解码的字节（“\ufffd”），无法确定印的是什么", column, line
-            )
+        unreadable = (
+            {
+                column: f"单元格“{shorten(text)}”中有不能解码的字节（“\ufffd”），无法确定印的是什么"
+                for text, column, _ in cells
+                if "\ufffd" in text
+            }
+            if bad_bytes
+            else None
+        )
+        if unreadable:
+            cells = [("" if column in unreadable else text, column, line) for text, column, line in cells]
+        builder.row(cells, Location(line=row.line or None, table=number, table_row=at), unreadable or None)
 
 
 def _refuse(builder: DocumentBuilder, reason: str, location: Location, cell: str) -> NoReturn:

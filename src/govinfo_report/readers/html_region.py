@@ -71,7 +71,6 @@ TableKind = Literal["report", "layout", "metadata", "blank"]
 # A cell holding more text than any label of the template is a layout cell.
 _LAYOUT_CELL = 120
 _NUMERALS = "一二三四五六"
-_SPACES = re.compile("[ \u3000]+")
 # Title parts are separated in <title> by these.
 _TITLE_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-–—]+\s+|\s*[–—]{1,2}\s*")
 
@@ -221,23 +220,13 @@ def _inside(item: Item, container: etree._Element | None) -> bool:
     return container in _ancestors(_element(item))
 
 
-def _region_heading(text: str) -> int | None:
-    """:func:`heading_number`, also of a heading printed with spaces inside (``一、总体　情况``):
-    such a line marks where the report is, though the grammar reads no heading there (and
-    says so at that line, not at the page's end)."""
-    number = heading_number(text)
-    if number is None and (" " in text or "\u3000" in text) and text[:1] in _NUMERALS:
-        number = heading_number(_SPACES.sub("", text))
-    return number
-
-
 def _headings(items: Sequence[Item]) -> list[int]:
     """Indices of the section headings: the first of each, in increasing order."""
     found: list[int] = []
     last = 0
     for index, item in enumerate(items):
         if isinstance(item, Paragraph):
-            number = _region_heading(item.text)
+            number = heading_number(item.text)
             if number is not None and number > last:
                 found.append(index)
                 last = number
@@ -412,7 +401,7 @@ def lay_out(
     tail_box = _common(elements[-2], elements[-1]) if len(elements) > 1 else _parent(elements[-1])
     head = _head(items, first, head_box)
     last_item = items[last]
-    last_number = _region_heading(last_item.text) if isinstance(last_item, Paragraph) else None
+    last_number = heading_number(last_item.text) if isinstance(last_item, Paragraph) else None
     tail = _tail(items, last, tail_box, table=last_number in (2, 3, 4))
     front, head_fields, has_title = _front([items[index] for index in head])
     # Lines of page metadata closing the article (来源：… / 责任编辑：…) are not section 六's.

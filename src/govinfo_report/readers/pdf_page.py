@@ -331,8 +331,8 @@ def _chars(
             if min(turn % 90, 90 - turn % 90) > _SLANT:
                 continue  # at a slant: a watermark
             upright = min(turn, 360 - turn) <= _SLANT
-        if ink < _WHITE and opacity < _OPAQUE:
-            continue  # see-through: a watermark
+        if opacity < _OPAQUE:
+            continue  # see-through (or not there at all, on any ground): a watermark
         x0, top, x1, bottom = _box(to_display, *drawn.box)
         middle_x, middle_y = (x0 + x1) / 2, (top + bottom) / 2
         if not (0 <= middle_x <= width and 0 <= middle_y <= height):

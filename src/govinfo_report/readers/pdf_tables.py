@@ -243,7 +243,9 @@ def _doubles(rulings: Sequence[Ruling], chars: Sequence[Char], orientation: str)
     values = sorted({r.top if orientation == "h" else r.x0 for r in group})
     runs: list[list[float]] = [[values[0]]]
     for value in values[1:]:
-        if value - runs[-1][-1] < _DOUBLE:
+        # One border: close to the ruling before, and no wider than a triple rule (a chain of
+        # rulings a little apart across the page is many borders, not one).
+        if value - runs[-1][-1] < _DOUBLE and value - runs[-1][0] <= 2 * _DOUBLE:
             runs[-1].append(value)
         else:
             runs.append([value])

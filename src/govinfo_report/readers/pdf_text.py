@@ -11,8 +11,9 @@
   place (fake bold) is read once.
 * :func:`is_page_number` knows the page-number lines of Word/WPS exports: the
   forms of :data:`govinfo_report.normalize.PAGE_NUMBER` (``- 3 -``, ``·3·``,
-  ``〔3〕``, ``第 3 页``, ``共 6 页 第 3 页``, ``Page 3 of 6``, ``3 / 6``), and a
-  bare ``3`` near the top or bottom of the page.
+  ``〔3〕``, ``第 3 页``, ``共 6 页 第 3 页``, ``Page 3 of 6``), and near the top or
+  bottom of the page those of :data:`govinfo_report.normalize.MARGIN_PAGE_NUMBER`
+  (a bare ``3``, ``3 / 6``).
 * :class:`Paragraphs` joins printed lines back into the paragraphs they were
   wrapped from, from where each line starts and ends on the page (see
   :meth:`Paragraphs.continues`).
@@ -28,13 +29,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ..normalize import PAGE_NUMBER
+from ..normalize import MARGIN_PAGE_NUMBER, PAGE_NUMBER
 from .pdf_page import Char
 
 __all__ = ["Line", "Paragraphs", "fits", "is_page_number", "lines"]
 
-#: A bare number (or one with a dash on one side): a page number only where one stands.
-_BARE_NUMBER = re.compile(r"[-—–－―~～‐]?\d{1,4}[-—–－―~～‐]?")
 #: A gap wider than this (in em, beyond the justification) between two characters of the same
 #: script is a space the file draws as a gap; between CJK and Latin text word processors put
 #: about a quarter em of their own (autospace), so there a space is a gap of more than this.
@@ -217,7 +216,7 @@ def is_page_number(line: Line, page_height: float) -> bool:
     text = " ".join(line.text.split())
     if PAGE_NUMBER.fullmatch(text):
         return True
-    if not _BARE_NUMBER.fullmatch(text.replace(" ", "")):
+    if not MARGIN_PAGE_NUMBER.fullmatch(text.replace(" ", "")):
         return False
     return line.bottom < _MARGIN * page_height or line.top > (1 - _MARGIN) * page_height
 
