@@ -68,3 +68,29 @@ def test_a_pdf_text_layer_s_header_line_is_not_taken_for_the_columns_order() -> 
     assert text.count("总计商业\n\n企业") == 1
     report = gr.parse(text.replace("总计商业\n\n企业", "总计商业 企业"))
     assert report.diagnostics == ()
+
+
+def test_a_sub_table_s_header_out_of_order_is_refused() -> None:
+    # pingtan-2020.html (the 2019 edition): the header of its last sub-table of table 2 before
+    # 政府集中采购 is `信息内容 | 上一年项目数量 | 本年增/减`; printed `本年增/减` before
+    # `上一年项目数量`, the values would be read into each other's columns.
+    from tests.real_cells import REAL
+
+    page = (REAL / "pingtan-2020.html").read_bytes().decode("utf-8")
+    document = gr.read_document(page.encode("utf-8"), form="html")
+    assert "信息内容 | 上一年项目数量 | 本年增/减\n" in document.text + "\n"
+    at = page.rindex("上一年项目数量")
+    later = page.index("本年增", at)
+    swapped = (
+        page[:at]
+        + "本年增/减"
+        + page[at + len("上一年项目数量") : later]
+        + "上一年项目数量"
+        + page[later + len("本年增/减") :]
+    )
+    assert (
+        gr.read_document(swapped.encode("utf-8"), form="html").text.count("本年增/减 | 上一年项目数量") == 1
+    )
+    with pytest.raises(gr.ParseError) as info:
+        gr.parse_html(swapped.encode("utf-8"))
+    assert "表二的列标题“本年增/减”印在“上一年项目数量”之前" in info.value.reason

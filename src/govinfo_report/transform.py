@@ -271,7 +271,7 @@ class ReportTransformer(Transformer[Token, Report]):
         self._exact = exact_paragraphs
         self._skipped_starts = [start for start, _ in skipped]
         self._token_only = token_only_rules()
-        self._first_row_line: dict[int, int | None] = {}  # each table: the line of its first row
+        self._last_row_line: dict[int, int | None] = {}  # each table: the line its last row ends on
         #: What lenient parsing could not read (strict parsing raises instead).
         self.diagnostics: list[Diagnostic] = []
 
@@ -324,7 +324,7 @@ class ReportTransformer(Transformer[Token, Report]):
         cls, readings = _table_plan(
             self._edition.table(number).classes, tuple(row.label.type for row in rows)
         )
-        self._first_row_line[number] = rows[0].label.line if rows else None
+        self._last_row_line[number] = (rows[-1].cells or rows[-1].label).end_line if rows else None
         values: dict[CellKey, Value] = {}
         skipped = self._skipped_starts
         previous_end: int | None = None  # where the row before ended
@@ -435,7 +435,7 @@ class ReportTransformer(Transformer[Token, Report]):
         spec = self._edition.table(4)
         cell_specs, conversions = _table4_reading(spec.cls)
         runs = [token for token in children if token.type == "CELLS"]
-        self._first_row_line[4] = runs[0].line if runs else None
+        self._last_row_line[4] = runs[-1].end_line if runs else None
         skipped = bool(runs) and self._skipped_between(runs[0].start_pos, runs[-1].end_pos)
         plain = None if skipped else _plain_values(runs, conversions)
         if plain is not None:
@@ -467,13 +467,14 @@ class ReportTransformer(Transformer[Token, Report]):
         return (children[0], tuple(children[1:]))  # narrative lines
 
     def _in_header_order(self, heading: Token, table: object) -> object:
-        """``table``, when the header lines between its heading and its first row print the
-        columns in the template's order; else an error (when lenient: the table not filled in)."""
+        """``table``, when its header lines (the first, and those of table 2's sub-tables and of a
+        header repeated after a page break) print the columns in the template's order; else an
+        error (when lenient: the table not filled in)."""
         number = int(heading.type[1])  # H2, H3, H4
-        first = self._first_row_line.get(number)
-        if heading.line is None or first is None:
+        last = self._last_row_line.get(number)
+        if heading.line is None or last is None:
             return table
-        found = first_out_of_order(self._lines, heading.line + 1, first - 1, type(table), number)
+        found = first_out_of_order(self._lines, heading.line + 1, last, type(table), number)
         if found is None:
             return table
         self._problem(
