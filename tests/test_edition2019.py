@@ -118,3 +118,14 @@ def test_the_docx_render_reads_back() -> None:
     again = gr.parse_docx(gr.render(report, "docx"))
     assert again == report
     assert isinstance(again.proactive, gr.ProactiveDisclosure2019)
+
+
+@pytest.mark.parametrize("sign", ["+", "＋"])
+def test_a_change_printed_with_a_plus_sign_is_read(sign: str) -> None:
+    # pingtan-2020.html prints 行政许可's 本年增/减 as 442; printed `+442` (`＋442`) it is the same.
+    from tests.real_cells import REAL, differences
+
+    page = (REAL / "pingtan-2020.html").read_bytes()
+    assert page.count(b'">442</td>') == 1
+    report = gr.parse_html(page.replace(b'">442</td>', f'">{sign}442</td>'.encode()))
+    assert differences(report, "pingtan-2020") == []

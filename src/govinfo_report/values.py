@@ -81,10 +81,11 @@ VALUE_TRANSLATION: dict[int, str] = {
     ord("．"): ".",
     ord("／"): "/",
     ord("－"): "-",
+    ord("＋"): "+",
 }
 
-#: The signs a number may be printed with.
-SIGNS = "-−"
+#: The signs a number may be printed with (``+442`` in a 2019 report's 本年增/减).
+SIGNS = "-−+"
 _GROUPED_DIGITS = r"\d{1,3}(?:,\d{3})+"
 _PLAIN_DIGITS = r"\d+"
 
