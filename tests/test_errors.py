@@ -266,3 +266,18 @@ def test_a_row_s_values_with_a_blank_mark_on_a_line_of_their_own_are_read() -> N
     report = gr.parse(text)
     values = [c.value for c in gr.cells(report) if c.table == 2 and c.row.endswith("行政规范性文件")]
     assert values == [5, None, 43]
+
+
+def test_sub_rows_numbered_in_brackets_are_read() -> None:
+    # Seed 002's table-3 sub-rows numbered `（1）…（8）` and `(1)…(3)` instead of `1.`; the same
+    # brackets in the overview stay as printed.
+    text = seed_text(PDF)
+    text = replace_once(text, "1.属于国家秘密", "（1）属于国家秘密")
+    text = replace_once(text, "2.其他法律行政法规禁止公开", "（2）其他法律行政法规禁止公开")
+    text = replace_once(text, "4.保护第三方合法权益", "(4)保护第三方合法权益")
+    text = replace_once(text, "1.本机关不掌握相关政府信息", "(1) 本机关不掌握相关政府信息")
+    text = replace_once(text, "一、总体情况\n", "一、总体情况\n（1）说明。\n")
+    report = gr.parse(text)
+    assert list(gr.cells(report)) == list(gr.cells(gr.parse(seed_text(PDF))))
+    assert report.overview.paragraphs[0] == "（1）说明。"
+    assert report.diagnostics == ()  # read as the labels they are, not as misspelt ones

@@ -12,7 +12,8 @@ What it does, line by line:
   ``./-``; ASCII parentheses become full-width ``（）`` (the official labels
   use those); ideographic and no-break spaces, form feeds and a BOM become
   plain spaces;
-* an enumerator written ``1、`` or ``1．`` becomes ``1.``;
+* an enumerator written ``1、`` or ``1．`` becomes ``1.``, and one in brackets before a label
+  (``（1）属于国家秘密``, ``(1)``) `` 1.``;
 * straight double quotes around a phrase become curly ones (``"三安全一稳定"``
   → ``“三安全一稳定”``);
 * Markdown emphasis ``**`` becomes white space (converters bold labels in table
@@ -97,6 +98,10 @@ _TRANSLATED = tuple(map(chr, _TRANSLATION))
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # (The lookbehind after the literal: the scan looks for "、" alone, not at every position.)
 _ENUMERATOR = re.compile(r"、(?<=\d、)")
+# A sub-row's number in brackets (``（1）属于国家秘密``, ``(1)`` once translated): ``1.``, written
+# where the brackets were (`` 1.``: the line keeps its length).  Only before a CJK character, so
+# ``（2021）`` and ``（1）`` alone stay.
+_BRACKETED_ENUMERATOR = re.compile(r"（(\d{1,2})）(?=[ \t]*[\u4e00-\u9fff])")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]{1,60})"')
 #: A Markdown table rule line (``|---|:---:|``): blanked, it carries no text.
 #: Written so that every character has one way to match (no two ``\s*`` side by
@@ -237,6 +242,7 @@ def normalize(text: str) -> str:
     text = _translate(text)
     if "、" in text:
         text = _ENUMERATOR.sub(".", text)
+    text = _BRACKETED_ENUMERATOR.sub(lambda match: f" {match.group(1)}.", text)
     if '"' in text:
         text = _STRAIGHT_QUOTES.sub(r"“\1”", text)
     # Page numbers are layout, and a number in a table that is no cell.
