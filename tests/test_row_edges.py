@@ -10,6 +10,8 @@ tests write into the rows.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from lxml import html as lxml_html
 
@@ -74,6 +76,18 @@ def test_a_markdown_row_with_its_last_value_empty_is_read() -> None:
     assert row_values(report) == [1, 2, 3, 4, 5, 6, None]
 
 
+def refused_in_table_3(page: Any, reason: str) -> gr.Report:
+    """The edited page is refused in its table 3 (the page's second table) for ``reason``; what
+    lenient parsing reads of it."""
+    data = lxml_html.tostring(page, encoding="utf-8")
+    with pytest.raises(gr.CellCountError) as info:
+        gr.parse_html(data)
+    assert reason in info.value.reason
+    assert info.value.location is not None
+    assert info.value.location.table == 2
+    return gr.parse_html(data, lenient=True)
+
+
 def test_a_web_table_with_an_extra_empty_column_and_a_blank_first_value_is_refused() -> None:
     # pingtan-2021.html, table 3: every row given an empty cell after its last one (as some pages
     # print an extra column), and row 一's 自然人 (64) emptied.
@@ -87,13 +101,7 @@ def test_a_web_table_with_an_extra_empty_column_and_a_blank_first_value_is_refus
     for child in list(first_value):
         first_value.remove(child)
     first_value.text = ""
-    data = lxml_html.tostring(page, encoding="utf-8")
-    with pytest.raises(gr.CellCountError) as info:
-        gr.parse_html(data)
-    assert "第一格还是最后一格" in info.value.reason
-    assert info.value.location is not None
-    assert info.value.location.table == 2
-    lenient = gr.parse_html(data, lenient=True)
+    lenient = refused_in_table_3(page, "第一格还是最后一格")
     assert row_values(lenient) == [None] * 7
     # The other rows still read: 二 as printed, with the extra empty column dropped.
     assert row_values(lenient, "二、上年结转政府信息公开申请数量") == [0] * 7
@@ -108,13 +116,7 @@ def test_a_web_row_with_an_empty_cell_between_its_values_is_refused() -> None:
     values = [td for td in row.iter("td") if td.text_content().strip() == "0"]
     assert len(values) == 7
     values[2].addnext(lxml_html.Element("td"))
-    data = lxml_html.tostring(page, encoding="utf-8")
-    with pytest.raises(gr.CellCountError) as info:
-        gr.parse_html(data)
-    assert "7个数之间还有空白单元格" in info.value.reason
-    assert info.value.location is not None
-    assert info.value.location.table == 2
-    lenient = gr.parse_html(data, lenient=True)
+    lenient = refused_in_table_3(page, "7个数之间还有空白单元格")
     assert row_values(lenient, label) == [None] * 7
     assert row_values(lenient) == [64, 0, 0, 2, 0, 4, 70]  # row 一 as printed
 

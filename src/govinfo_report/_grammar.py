@@ -61,16 +61,17 @@ def label_pattern(label: str) -> str:
 _VOCABULARY = {"{CELL}": CELL_PATTERN.replace("/", "\\/"), "{CELL_END}": CELL_END}
 
 
-def spaced_words(words: str) -> str:
-    """A regex (inside a terminal's ``/…/``) matching ``words`` with spaces or tabs between their
-    characters, not line breaks; ``X?`` in ``words``: the character X may be left out."""
+def spaced_words(words: str, space: str = "[ \\t]*") -> str:
+    """A regex (inside a terminal's ``/…/``, or Python's) matching ``words`` with ``space`` (spaces
+    or tabs, not line breaks) between their characters; ``X?`` in ``words``: the character X may
+    be left out."""
     pattern = ""
     for at, char in enumerate(words):
         if char == "?":
             continue
         optional = words[at + 1 : at + 2] == "?"
         escaped = re.escape(char).replace("/", "\\/")
-        piece = escaped if not pattern else f"[ \\t]*{escaped}"
+        piece = escaped if not pattern else f"{space}{escaped}"
         pattern += f"(?:{piece})?" if optional else piece
     return pattern
 

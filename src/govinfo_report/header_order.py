@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from ._grammar import spaced_words
 from .layout import cell_specs
 
 __all__ = ["OutOfOrder", "first_out_of_order"]
@@ -84,5 +85,5 @@ def _header(cls: type, table: int) -> _Header:
             if not runs or paths[at - 1].count(word) == 0:
                 runs.append(at)  # a run of columns under the word begins here
     words = sorted(starts, key=len, reverse=True)  # 法人或其他组织 before 其他
-    pattern = re.compile("|".join(_INNER_SPACE.join(map(re.escape, word)) for word in words))
+    pattern = re.compile("|".join(spaced_words(word, _INNER_SPACE) for word in words))
     return _Header(pattern, {word: tuple(runs) for word, runs in starts.items()})

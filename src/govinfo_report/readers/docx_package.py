@@ -66,6 +66,7 @@ class Package:
             type (``"numbering"``, ``"styles"``), as paths in the zip.
         archive: the zip package (in memory), for reading those parts when they are needed.
         parsed: the related parts parsed so far (:meth:`part`), by kind.
+        read: the related parts' bytes read so far (:meth:`raw`), by kind.
     """
 
     body: Any
@@ -74,17 +75,20 @@ class Package:
     archive: zipfile.ZipFile | None = attrs.field(default=None, repr=False)
 
     parsed: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    read: dict[str, bytes | None] = attrs.field(factory=dict, repr=False, eq=False)
 
     def raw(self, kind: str) -> bytes | None:
-        """The bytes of the related part of ``kind`` (``"styles"`` …), or ``None``.
+        """The bytes of the related part of ``kind`` (``"styles"`` …), or ``None``; read once.
 
         Raises:
             DecodeError: the part is there but damaged, or too large.
         """
-        name = self.related.get(kind)
-        if name is None or self.archive is None or name not in self.archive.NameToInfo:
-            return None
-        return _read(self.archive, name)
+        if kind not in self.read:
+            name, archive, data = self.related.get(kind), self.archive, None
+            if name is not None and archive is not None and name in archive.NameToInfo:
+                data = _read(archive, name)
+            self.read[kind] = data
+        return self.read[kind]
 
     def part(self, kind: str) -> Any | None:
         """The root element of the related part of ``kind`` (``"numbering"`` …), or ``None``;
